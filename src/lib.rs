@@ -3,6 +3,10 @@
 
 pub mod attribution;
 pub mod document;
+pub mod error;
+pub mod input;
+pub mod lexicon;
+pub mod output;
 pub mod span;
 
 pub use attribution::{Attribution, QuoteKind, Speaker, SpeakerKind};
