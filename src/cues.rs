@@ -1,0 +1,315 @@
+//! Attribution cues: a speech verb and the noun phrase of its speaker.
+//!
+//! A cue is read from a sentence's tokens (see [`crate::segment`]) in one of the shapes
+//! news uses, each a named rule:
+//!
+//! | rule | shape | example |
+//! | --- | --- | --- |
+//! | `speaker-verb` | `NP (aux/adverb)* verb` | `Mayor Brandon Johnson said` |
+//! | `speaker-apposition-verb` | `NP , apposition , verb` | `Pritzker, a Democrat, said` |
+//! | `verb-speaker` | `verb NP` | `said Mayor Brandon Johnson, a Democrat` |
+//! | `according-to` | `according to NP` | `according to the White House` |
+//! | `dash-speaker` | `— NP` after a quotation | `“…” — Jane Doe` |
+//!
+//! The noun phrase of a speaker is a name (capitalised words, with titles: `Illinois Governor
+//! JB Pritzker`), a pronoun, or a description whose head is a title, an organisation or an
+//! anonymous source (`a White House spokeswoman`, `the campaign`, `senior officials`).
+//! Every scan is bounded by a small window, so a sentence is read in linear time.
+
+use crate::lexicon::{lexicon, SpeechVerb, VerbClass, VerbForm};
+use crate::segment::{Tok, TokKind};
+use crate::span::Span;
+
+/// What sort of words name a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// Capitalised name words (`Brandon Johnson`, `Mayor Johnson`, `CNN`).
+    Name,
+    /// `he`, `she`, `they`, ...
+    Pronoun,
+    /// A description headed by a title, organisation or source noun (`the governor`).
+    Description,
+}
+
+/// A speaker's noun phrase: token indices into the sentence, and an optional apposition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub toks: (usize, usize),
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The words between commas after a name (`a Democrat`), if any.
+    pub apposition: Option<Span>,
+}
+
+/// A speech verb with its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// Token index of the verb (for `according to`, of `according`).
+    pub verb: usize,
+    /// The cue words (`said`, `according to`).
+    pub span: Span,
+    pub class: VerbClass,
+    pub form: VerbForm,
+    pub speaker: Mention,
+    pub rule: &'static str,
+}
+
+/// Words that may stand between a speaker and its verb: auxiliaries and adverbs.
+const AUXILIARIES: &[&str] = &[
+    "again", "already", "also", "always", "had", "has", "have", "later", "long", "never",
+    "often", "once", "previously", "recently", "repeatedly", "then", "would", "will", "could",
+    "did", "does", "do", "has", "might", "may", "should", "can", "reportedly", "just", "still",
+    "even", "first", "famously", "initially", "originally", "subsequently", "last", "week",
+    "earlier", "flatly", "simply", "further", "now", "separately", "both", "all", "too",
+];
+
+/// Lowercase words that can sit inside a description (`people familiar with the matter`).
+const DESCRIPTION_LINKS: &[&str] = &["of", "for", "at", "the", "a", "an", "and", "to", "from"];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "one", "some", "two", "three", "several", "many", "other", "another", "both", "most"];
+
+pub fn word<'t>(text: &'t str, tok: &Tok) -> Option<&'t str> {
+    tok.is_word().then(|| tok.text(text))
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn eq_any(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+/// A speech verb usable as a cue at token `i`: a finite form, or a gerund when `gerund`.
+pub fn verb_at(text: &str, toks: &[Tok], i: usize) -> Option<SpeechVerb> {
+    let w = word(text, &toks[i])?;
+    if is_capitalised(w) && i > 0 {
+        // "Said" mid-sentence is a name (Edward Said), not the verb.
+        return None;
+    }
+    lexicon().speech_verb(w)
+}
+
+/// Can `w` be a word of a name? Capitalised and not a function word (`But`, `The`).
+fn is_name_word(w: &str) -> bool {
+    let lex = lexicon();
+    is_capitalised(w)
+        && !lex.is_function_word(w)
+        && !lex.is_time_word(w)
+        && lex.pronoun(w).is_none()
+        && (lex.speech_verb(w).is_none() || w.len() > 1 && w[1..].chars().any(|c| c.is_uppercase()))
+}
+
+/// Is `w` a head noun of a description (title, organisation, anonymous source)?
+fn is_description_head(w: &str) -> bool {
+    let lex = lexicon();
+    lex.is_title(w) || lex.is_org_word(w) || lex.is_anonymous_head(w)
+}
+
+/// The noun phrase that ends just before token `end` (exclusive), read backwards.
+pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
+    let last = end.checked_sub(1)?;
+    let w = word(text, &toks[last])?;
+    if lexicon().pronoun(w).is_some() {
+        return Some(mention(toks, last, end, MentionKind::Pronoun, None));
+    }
+    let head_is_name = is_name_word(w) && !lexicon().is_title(w);
+    if !head_is_name && !is_description_head(w) {
+        return None;
+    }
+    let mut start = last;
+    let mut named = head_is_name;
+    let mut lowercase_run = 0;
+    while start > 0 {
+        let Some(prev) = word(text, &toks[start - 1]) else {
+            break;
+        };
+        if is_name_word(prev) || lexicon().is_title(prev) || is_possessive(prev) && is_capitalised(prev) {
+            named |= is_name_word(prev) && !lexicon().is_title(prev);
+            lowercase_run = 0;
+        } else if eq_any(prev, DETERMINERS) {
+            start -= 1;
+            break;
+        } else if eq_any(prev, DESCRIPTION_LINKS) && start >= 2 {
+            lowercase_run += 1;
+        } else if !is_capitalised(prev)
+            && !lexicon().is_function_word(prev)
+            && lexicon().speech_verb(prev).is_none()
+            && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !named
+            && lowercase_run < 2
+        {
+            // Adjectives before a description's head: "senior administration officials".
+            lowercase_run += 1;
+        } else {
+            break;
+        }
+        start -= 1;
+    }
+    // A phrase never starts with a linking word ("of", "and").
+    while start < last && word(text, &toks[start]).is_some_and(|w| eq_any(w, DESCRIPTION_LINKS) && !eq_any(w, DETERMINERS)) {
+        start += 1;
+    }
+    let kind = if named { MentionKind::Name } else { MentionKind::Description };
+    Some(mention(toks, start, end, kind, None))
+}
+
+/// The noun phrase that starts at token `start`, read forwards, with an apposition after it.
+pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
+    let first = word(text, toks.get(start)?)?;
+    if lexicon().pronoun(first).is_some() {
+        return Some(mention(toks, start, start + 1, MentionKind::Pronoun, None));
+    }
+    let mut end = start;
+    let mut named = false;
+    let mut described = false;
+    while let Some(w) = toks.get(end).and_then(|t| word(text, t)) {
+        if is_name_word(w) && !lexicon().is_title(w) {
+            named = true;
+        } else if lexicon().is_title(w) || is_description_head(w) {
+            described = true;
+        } else if end == start && eq_any(w, DETERMINERS) {
+        } else if (eq_any(w, DESCRIPTION_LINKS) || !is_capitalised(w) && (named || described))
+            && toks
+                .get(end + 1)
+                .and_then(|t| word(text, t))
+                .is_some_and(|n| is_capitalised(n) || is_description_head(n) || eq_any(n, DETERMINERS))
+            && end > start
+        {
+            // "spokesman for the campaign", "director of the FBI"
+        } else if !is_capitalised(w) && !named && end > start && !lexicon().is_function_word(w) && lexicon().speech_verb(w).is_none() {
+            // "a senior official"
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    // Drop trailing link words ("the", "of") and lowercase words after a name.
+    while end > start
+        && word(text, &toks[end - 1]).is_some_and(|w| !is_capitalised(w) && !is_description_head(w))
+    {
+        end -= 1;
+    }
+    if end == start || !(named || described) {
+        return None;
+    }
+    let kind = if named { MentionKind::Name } else { MentionKind::Description };
+    let apposition = apposition_after(text, toks, end);
+    Some(mention(toks, start, end, kind, apposition))
+}
+
+/// `apposition = "," 1*word ("," / terminal / end)` right after a name: `, a Democrat.`
+fn apposition_after(text: &str, toks: &[Tok], end: usize) -> Option<Span> {
+    if toks.get(end)?.kind != TokKind::Comma {
+        return None;
+    }
+    let from = end + 1;
+    let mut to = from;
+    while to < toks.len() && toks[to].is_word() && to - from < 12 {
+        to += 1;
+    }
+    let closed = to == toks.len() || matches!(toks[to].kind, TokKind::Comma | TokKind::Terminal);
+    (to > from && closed).then(|| Span::new(toks[from].span.start, toks[to - 1].span.end))
+}
+
+fn mention(toks: &[Tok], start: usize, end: usize, kind: MentionKind, apposition: Option<Span>) -> Mention {
+    Mention {
+        toks: (start, end),
+        span: Span::new(toks[start].span.start, toks[end - 1].span.end),
+        kind,
+        apposition,
+    }
+}
+
+/// The speaker of the verb at `verb`, read backwards: `NP (aux)* verb` or
+/// `NP , apposition , (aux)* verb`.
+pub fn speaker_before_verb(text: &str, toks: &[Tok], verb: usize) -> Option<(Mention, &'static str)> {
+    let mut end = verb;
+    while end > 0 && word(text, &toks[end - 1]).is_some_and(|w| eq_any(w, AUXILIARIES) || w.ends_with("ly") && !is_capitalised(w) && w.len() > 4) {
+        end -= 1;
+    }
+    if end > 0 && toks[end - 1].kind == TokKind::Comma {
+        return apposed_speaker(text, toks, end - 1).map(|m| (m, "speaker-apposition-verb"));
+    }
+    if end > 0 && toks[end - 1].kind == TokKind::CloseParen {
+        // "Sen. Dick Durbin (D-Ill.) said"
+        let open = (end.saturating_sub(8)..end - 1).rev().find(|&i| toks[i].kind == TokKind::OpenParen)?;
+        return phrase_before(text, toks, open).map(|m| (m, "speaker-verb"));
+    }
+    phrase_before(text, toks, end).map(|m| (m, "speaker-verb"))
+}
+
+/// `NP , apposition ,` where `comma` is the second comma: `Pritzker, a Democrat,`.
+fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
+    let floor = comma.saturating_sub(20);
+    let first = (floor..comma).rev().find(|&i| toks[i].kind == TokKind::Comma)?;
+    if (first + 1..comma).any(|i| !toks[i].is_word()) || first + 1 == comma {
+        return None;
+    }
+    let np = phrase_before(text, toks, first)?;
+    if np.kind == MentionKind::Pronoun {
+        return None;
+    }
+    let apposition = Span::new(toks[first + 1].span.start, toks[comma - 1].span.end);
+    Some(Mention {
+        apposition: Some(apposition),
+        ..np
+    })
+}
+
+/// Every cue of a sentence, in order of their verbs.
+pub fn find_cues(text: &str, toks: &[Tok]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if let Some(cue) = according_to(text, toks, i).or_else(|| verb_cue(text, toks, i)) {
+            out.push(cue);
+        }
+    }
+    out
+}
+
+/// `according-to = "according" "to" NP`
+fn according_to(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let w = word(text, &toks[i])?;
+    if !w.eq_ignore_ascii_case("according") || !word(text, toks.get(i + 1)?)?.eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let speaker = phrase_after(text, toks, i + 2)?;
+    Some(Cue {
+        verb: i,
+        span: Span::new(toks[i].span.start, toks[i + 1].span.end),
+        class: VerbClass::Speech,
+        form: VerbForm::Present,
+        speaker,
+        rule: "according-to",
+    })
+}
+
+/// `verb-cue = NP (aux)* verb / verb NP`, the speaker before the verb preferred.
+fn verb_cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let verb = verb_at(text, toks, i)?;
+    if verb.form == VerbForm::Gerund || verb.form == VerbForm::Base {
+        return None;
+    }
+    let (speaker, rule) = speaker_before_verb(text, toks, i).or_else(|| {
+        // Inverted order only where a quotation or clause precedes: `“…,” said X`.
+        let after_comma = i > 0 && matches!(toks[i - 1].kind, TokKind::Comma | TokKind::Quote(_));
+        after_comma
+            .then(|| phrase_after(text, toks, i + 1))
+            .flatten()
+            .filter(|m| m.kind != MentionKind::Pronoun || toks.get(m.toks.1).is_none_or(|t| t.kind == TokKind::Terminal))
+            .map(|m| (m, "verb-speaker"))
+    })?;
+    Some(Cue {
+        verb: i,
+        span: toks[i].span,
+        class: verb.class,
+        form: verb.form,
+        speaker,
+        rule,
+    })
+}

@@ -1,0 +1,317 @@
+//! Speaker mentions become names: one person reads as one name through a whole story.
+//!
+//! A document builds its own table of who speaks, in order of first mention:
+//!
+//! - a name mention loses its titles to `speaker_title` (`Illinois Governor JB Pritzker` is
+//!   `JB Pritzker`, titled `Illinois Governor`);
+//! - a surname alone (`Pritzker`) resolves to the full name that ends with it, in the table
+//!   or written anywhere in the story (`Donald Trump` in a quotation makes `Trump` whole);
+//! - a description (`the governor`, `A White House spokeswoman`) resolves to the person the
+//!   story gives that title, before or after; unresolved, it is an anonymous source or an
+//!   organisation by its head noun;
+//! - a pronoun resolves to the nearest preceding person (`he`, `she`) or organisation
+//!   (`it`), or the nearest preceding group of sources (`they`).
+
+use crate::attribute::RawAttribution;
+use crate::cues::{Mention, MentionKind};
+use crate::lexicon::{lexicon, Gender};
+use crate::span::Span;
+use crate::{Speaker, SpeakerKind};
+use indexmap::IndexMap;
+
+/// A speaker the document names, with what the story says of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Entry {
+    name: String,
+    kind: SpeakerKind,
+    title: String,
+}
+
+/// The words of a mention split into title and name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Parsed {
+    title: String,
+    name: String,
+    kind: SpeakerKind,
+}
+
+fn is_determiner(w: &str) -> bool {
+    ["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
+}
+
+/// Split `Illinois Governor JB Pritzker` into title `Illinois Governor` and name `JB Pritzker`.
+fn parse(text: &str, m: &Mention) -> Parsed {
+    let words: Vec<&str> = text[m.span.range()]
+        .split_whitespace()
+        .skip_while(|w| is_determiner(w))
+        .collect();
+    let lex = lexicon();
+    let last_title = words.iter().rposition(|w| {
+        lex.is_title(w) || w.ends_with("'s") || w.ends_with("’s") || !w.starts_with(char::is_uppercase)
+    });
+    let (title, name) = match last_title {
+        Some(t) => (&words[..=t], &words[t + 1..]),
+        None => (&words[..0], &words[..]),
+    };
+    let head = words.last().copied().unwrap_or("");
+    let org = lex.is_org_word(head) || (name.len() == 1 && is_acronym(head));
+    let kind = if org && m.kind != MentionKind::Pronoun {
+        SpeakerKind::Org
+    } else if name.is_empty() && !org {
+        SpeakerKind::Anonymous
+    } else {
+        SpeakerKind::Person
+    };
+    let mut title = title.join(" ");
+    if let Some(a) = m.apposition {
+        if !title.is_empty() {
+            title.push_str(", ");
+        }
+        title.push_str(&text[a.range()]);
+    }
+    if kind == SpeakerKind::Org {
+        return Parsed {
+            title: String::new(),
+            name: words.join(" "),
+            kind,
+        };
+    }
+    Parsed {
+        title,
+        name: name.join(" "),
+        kind,
+    }
+}
+
+/// A stable id within the document, from the name: `Brandon Johnson` is `brandon-johnson`.
+fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A full name written in `text` that ends with `surname`: `Donald Trump` for `Trump`.
+fn full_name_in_text(text: &str, surname: &str) -> Option<String> {
+    let finder = memchr::memmem::Finder::new(surname.as_bytes());
+    for at in finder.find_iter(text.as_bytes()) {
+        let after = text[at + surname.len()..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let before = &text[..at];
+        if !before.ends_with(' ') {
+            continue;
+        }
+        let first = before[..before.len() - 1]
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+            .next()
+            .unwrap_or("");
+        let lex = lexicon();
+        if first.len() > 1
+            && first.starts_with(char::is_uppercase)
+            && !lex.is_title(first)
+            && !lex.is_function_word(first)
+            && !lex.is_org_word(first)
+            && !lex.is_time_word(first)
+            && lex.pronoun(first).is_none()
+        {
+            return Some(format!("{first} {surname}"));
+        }
+    }
+    None
+}
+
+/// Resolves every row's mention to a speaker.
+pub fn resolve(text: &str, rows: &[RawAttribution]) -> Vec<Speaker> {
+    let parsed: Vec<Option<Parsed>> = rows
+        .iter()
+        .map(|r| {
+            r.speaker
+                .filter(|m| m.kind != MentionKind::Pronoun)
+                .map(|m| parse(text, &m))
+        })
+        .collect();
+    let table = build_table(text, &parsed);
+    let people = person_mentions(text, &table);
+    let mut out: Vec<Speaker> = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let Some(m) = row.speaker else {
+            out.push(Speaker::default());
+            continue;
+        };
+        let entry = match &parsed[i] {
+            Some(p) => resolve_parsed(p, &table, m.span),
+            None => resolve_pronoun(text, &m, &table, &people, &out),
+        };
+        let mut speaker = Speaker {
+            mention: Some(m.span),
+            ..Speaker::default()
+        };
+        if let Some(e) = entry {
+            speaker.id = slug(&e.name);
+            speaker.name = e.name;
+            speaker.kind = Some(e.kind);
+            speaker.title = e.title;
+        }
+        if let Some(p) = &parsed[i] {
+            if speaker.kind.is_none() {
+                speaker.kind = Some(p.kind);
+            }
+            if !p.title.is_empty() {
+                speaker.title = p.title.clone();
+            }
+        }
+        out.push(speaker);
+    }
+    out
+}
+
+/// The people and organisations the document names, full names first.
+fn build_table(text: &str, parsed: &[Option<Parsed>]) -> IndexMap<String, Entry> {
+    let mut table: IndexMap<String, Entry> = IndexMap::new();
+    let named = parsed.iter().flatten().filter(|p| !p.name.is_empty());
+    for p in named.clone().filter(|p| p.name.contains(' ')) {
+        table.entry(p.name.clone()).or_insert_with(|| Entry {
+            name: p.name.clone(),
+            kind: p.kind,
+            title: p.title.clone(),
+        });
+    }
+    for p in named.filter(|p| !p.name.contains(' ')) {
+        if lookup_surname(&table, &p.name).is_some() {
+            continue;
+        }
+        let name = match p.kind {
+            SpeakerKind::Person => full_name_in_text(text, &p.name).unwrap_or_else(|| p.name.clone()),
+            _ => p.name.clone(),
+        };
+        table.entry(p.name.clone()).or_insert(Entry {
+            name,
+            kind: p.kind,
+            title: p.title.clone(),
+        });
+    }
+    table
+}
+
+fn lookup_surname<'t>(table: &'t IndexMap<String, Entry>, surname: &str) -> Option<&'t Entry> {
+    table.values().find(|e| {
+        e.kind == SpeakerKind::Person && e.name.rsplit(' ').next() == Some(surname) && e.name != surname
+    })
+}
+
+fn resolve_parsed(p: &Parsed, table: &IndexMap<String, Entry>, _at: Span) -> Option<Entry> {
+    if p.name.is_empty() {
+        return resolve_description(p, table);
+    }
+    if let Some(e) = table.get(&p.name) {
+        return Some(e.clone());
+    }
+    if !p.name.contains(' ') {
+        if let Some(e) = lookup_surname(table, &p.name) {
+            return Some(e.clone());
+        }
+    }
+    Some(Entry {
+        name: p.name.clone(),
+        kind: p.kind,
+        title: p.title.clone(),
+    })
+}
+
+/// `the governor` is the person the story titles `Governor`; `A White House spokeswoman`
+/// the one titled `White House spokeswoman`.
+fn resolve_description(p: &Parsed, table: &IndexMap<String, Entry>) -> Option<Entry> {
+    let key = title_key(&p.title);
+    if key.is_empty() {
+        return None;
+    }
+    let found = table.values().find(|e| {
+        let title = title_key(&e.title);
+        e.kind == SpeakerKind::Person && !title.is_empty() && (title.ends_with(&key) || key.ends_with(&title))
+    });
+    found.cloned()
+}
+
+/// A title folded for comparison: lowercase words, determiners and appositions dropped.
+fn title_key(title: &str) -> String {
+    let before_apposition = title.split(',').next().unwrap_or("");
+    let words: Vec<String> = before_apposition
+        .split_whitespace()
+        .filter(|w| !is_determiner(w))
+        .map(|w| w.to_lowercase())
+        .collect();
+    words.join(" ")
+}
+
+/// Where the document names each person of its table: `(byte offset, table index)`, sorted.
+fn person_mentions(text: &str, table: &IndexMap<String, Entry>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (k, e) in table.values().enumerate() {
+        if e.kind != SpeakerKind::Person {
+            continue;
+        }
+        let surname = e.name.rsplit(' ').next().unwrap_or(&e.name);
+        for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
+            let bounded_before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let bounded_after = text[at + surname.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if bounded_before && bounded_after {
+                out.push((at, k));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The nearest preceding person (he, she), or speaker of the right kind (it, they).
+fn resolve_pronoun(text: &str, m: &Mention, table: &IndexMap<String, Entry>, people: &[(usize, usize)], resolved: &[Speaker]) -> Option<Entry> {
+    let gender = lexicon().pronoun(&text[m.span.range()])?;
+    let wanted: &[SpeakerKind] = match gender {
+        Gender::Masculine | Gender::Feminine => {
+            let before = people.partition_point(|&(at, _)| at < m.span.start);
+            let (_, k) = *people[..before].last()?;
+            return table.get_index(k).map(|(_, e)| e.clone());
+        }
+        Gender::Neuter => &[SpeakerKind::Org],
+        Gender::Plural => &[SpeakerKind::Org, SpeakerKind::Anonymous],
+        Gender::First | Gender::FirstPlural => return None,
+    };
+    resolved
+        .iter()
+        .rev()
+        .find(|s| !s.name.is_empty() && s.kind.is_some_and(|k| wanted.contains(&k)))
+        .map(|s| Entry {
+            name: s.name.clone(),
+            kind: s.kind.unwrap_or(SpeakerKind::Person),
+            title: s.title.clone(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_stable() {
+        assert_eq!(slug("Brandon Johnson"), "brandon-johnson");
+        assert_eq!(slug("NBC News"), "nbc-news");
+    }
+
+    #[test]
+    fn full_name_found_in_text() {
+        let text = "Donald Trump spoke. Later Trump left.";
+        assert_eq!(full_name_in_text(text, "Trump").as_deref(), Some("Donald Trump"));
+        assert_eq!(full_name_in_text("The Trump plan.", "Trump"), None);
+    }
+}
