@@ -36,9 +36,42 @@ pub struct RawAttribution {
 }
 
 /// Verbs whose first object is the addressee, not the content: `told reporters that …`.
-const ADDRESSEE_VERBS: &[&str] = &["tell", "ask", "inform", "assure", "remind", "warn", "urge", "promise", "advise", "brief", "notify", "convince"];
+const ADDRESSEE_VERBS: &[&str] = &[
+    "tell", "ask", "inform", "assure", "remind", "warn", "urge", "promise", "advise", "brief",
+    "notify", "convince",
+];
 
-const PREPOSITIONS: &[&str] = &["on", "in", "at", "during", "after", "before", "to", "with", "via", "through", "from", "last", "this", "earlier", "later", "again", "also", "for", "late", "early", "recently", "privately", "publicly", "repeatedly", "previously", "separately", "once", "then", "Thursday"];
+const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "with",
+    "via",
+    "through",
+    "from",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "for",
+    "late",
+    "early",
+    "recently",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "previously",
+    "separately",
+    "once",
+    "then",
+    "Thursday",
+];
 
 struct Sentence<'a> {
     toks: &'a [Tok],
@@ -52,7 +85,9 @@ pub fn attribute(text: &str, range: Range<usize>) -> Vec<RawAttribution> {
         let toks = tokenize(text, para.range(), &quotes);
         let spans = sentences(text, &toks);
         for (k, r) in spans.iter().enumerate() {
-            let sentence = Sentence { toks: &toks[r.clone()] };
+            let sentence = Sentence {
+                toks: &toks[r.clone()],
+            };
             let next = spans.get(k + 1).map(|n| &toks[n.clone()]);
             state.sentence(text, &quotes, &sentence, next, p);
         }
@@ -87,7 +122,14 @@ impl State {
         self.out.push(row);
     }
 
-    fn sentence(&mut self, text: &str, quotes: &[QuotedSpan], s: &Sentence, next: Option<&[Tok]>, para: usize) {
+    fn sentence(
+        &mut self,
+        text: &str,
+        quotes: &[QuotedSpan],
+        s: &Sentence,
+        next: Option<&[Tok]>,
+        para: usize,
+    ) {
         let toks = s.toks;
         let cues = find_cues(text, toks);
         let mut claimed = vec![false; toks.len()];
@@ -102,13 +144,26 @@ impl State {
         }
         self.participles(text, toks, &cues, &mut claimed, para);
         self.passive_characterisation(text, toks, &mut claimed, para);
+        self.dash_speakers(text, toks, &mut claimed, para);
         self.unclaimed_quotes(text, quotes, toks, next, &claimed, para);
     }
 
     /// `“Q,” X said` and `CLAUSE, X said.`: content before the cue's speaker or verb.
-    fn claim_before(&mut self, text: &str, toks: &[Tok], cue: &Cue, prev: Option<&Cue>, claimed: &mut [bool], para: usize) -> bool {
-        let cue_start = cue.speaker.toks.0.min(cue.verb);
-        let cue_end = cue.speaker.toks.1.max(cue.verb + if cue.rule == "according-to" { 2 } else { 1 });
+    fn claim_before(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        cue: &Cue,
+        prev: Option<&Cue>,
+        claimed: &mut [bool],
+        para: usize,
+    ) -> bool {
+        let cue_start = cue.start;
+        let cue_end = cue
+            .speaker
+            .toks
+            .1
+            .max(cue.verb + if cue.rule == "according-to" { 2 } else { 1 });
         let mut j = cue_start;
         if j > 0 && matches!(toks[j - 1].kind, TokKind::Comma | TokKind::Dash) {
             j -= 1;
@@ -122,41 +177,71 @@ impl State {
             return false;
         }
         // The cue must close its sentence or hand over to a quotation: `, she said, “Q2.”`
-        let rest = cue_end..toks.len();
-        let closes = toks[rest.clone()].iter().all(|t| matches!(t.kind, TokKind::Terminal | TokKind::CloseParen));
-        let content_toks = &toks[content.clone()];
-        let single_quote = matches!(content_toks, [Tok { kind: TokKind::Quote(_), .. }]);
-        let quote_just_before = matches!(toks[j - 1].kind, TokKind::Quote(_)) || matches!(toks.get(j.wrapping_sub(2)).map(|t| t.kind), Some(TokKind::Quote(_)));
+        let closes = tail_is_adjunct(text, toks, cue_end);
+        let quote_before = (content.start..j)
+            .rev()
+            .find(|&i| matches!(toks[i].kind, TokKind::Quote(_)));
+        let quote_just_before = quote_before.is_some_and(|q| q + 2 >= j);
         if !closes && !quote_just_before {
             return false;
         }
+        let content_toks = &toks[content.clone()];
         let group = self.new_group();
-        let rule_prefix = if single_quote || !closes { "quote" } else { "clause" };
-        if single_quote || !closes {
+        if quote_just_before
+            && (!closes || content_toks.len() <= 2 || !words_before_quote(content_toks))
+        {
             // Only the quotation right before the cue: `“Q,” she said, …`.
-            let q = (content.start..j).rev().find(|&i| matches!(toks[i].kind, TokKind::Quote(_)));
-            let Some(q) = q else { return false };
-            self.push_content(text, toks, q..q + 1, cue, rule_prefix, group, claimed, para);
+            let q = quote_before.unwrap_or(j - 1);
+            self.push_content(text, toks, q..q + 1, cue, "quote", group, claimed, para);
             self.second_piece(text, toks, cue_end, cue, group, claimed, para);
         } else {
-            if content_toks.iter().filter(|t| t.is_word() || matches!(t.kind, TokKind::Quote(_))).count() < 3 {
+            if content_toks
+                .iter()
+                .filter(|t| t.is_word() || matches!(t.kind, TokKind::Quote(_)))
+                .count()
+                < 3
+            {
                 return false;
             }
-            self.push_content(text, toks, content, cue, rule_prefix, group, claimed, para);
+            let prefix = if quote_just_before { "quote" } else { "clause" };
+            self.push_content(
+                text,
+                toks,
+                trim_clause_start(text, toks, content),
+                cue,
+                prefix,
+                group,
+                claimed,
+                para,
+            );
         }
         mark(claimed, cue_start..cue_end);
         true
     }
 
     /// `“Q1,” she said, “Q2.”`: the quotation after the cue is the same attribution.
-    fn second_piece(&mut self, text: &str, toks: &[Tok], cue_end: usize, cue: &Cue, group: usize, claimed: &mut [bool], para: usize) {
+    fn second_piece(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        cue_end: usize,
+        cue: &Cue,
+        group: usize,
+        claimed: &mut [bool],
+        para: usize,
+    ) {
         let mut i = cue_end;
         if let Some(apposition) = cue.speaker.apposition {
             while i < toks.len() && toks[i].span.start < apposition.end {
                 i += 1;
             }
         }
-        while i < toks.len() && matches!(toks[i].kind, TokKind::Comma | TokKind::Colon | TokKind::Dash) {
+        while i < toks.len()
+            && matches!(
+                toks[i].kind,
+                TokKind::Comma | TokKind::Colon | TokKind::Dash
+            )
+        {
             i += 1;
         }
         if matches!(toks.get(i).map(|t| t.kind), Some(TokKind::Quote(_))) && !claimed[i] {
@@ -165,7 +250,15 @@ impl State {
     }
 
     /// `X said (that) CONTENT`, `X told Y: CONTENT`, `according to X, CONTENT`.
-    fn claim_after(&mut self, text: &str, toks: &[Tok], cue: &Cue, next: Option<&Cue>, claimed: &mut [bool], para: usize) {
+    fn claim_after(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        cue: &Cue,
+        next: Option<&Cue>,
+        claimed: &mut [bool],
+        para: usize,
+    ) {
         let mut start = cue.speaker.toks.1.max(cue.verb + 1);
         if cue.rule == "according-to" {
             start = cue.speaker.toks.1;
@@ -175,9 +268,18 @@ impl State {
             }
         }
         start = skip_to_content(text, toks, start, cue);
-        let mut end = next.map_or(toks.len(), |n| n.speaker.toks.0.min(n.verb));
+        let mut end = next.map_or(toks.len(), |n| n.start);
         end = end.min(participle_start(text, toks, start).unwrap_or(toks.len()));
-        while end > start && matches!(toks[end - 1].kind, TokKind::Terminal | TokKind::Comma | TokKind::Dash | TokKind::Semicolon | TokKind::Colon) {
+        while end > start
+            && matches!(
+                toks[end - 1].kind,
+                TokKind::Terminal
+                    | TokKind::Comma
+                    | TokKind::Dash
+                    | TokKind::Semicolon
+                    | TokKind::Colon
+            )
+        {
             end -= 1;
         }
         if start >= end || claimed[start..end].iter().any(|&c| c) {
@@ -193,13 +295,24 @@ impl State {
             return;
         }
         let group = self.new_group();
-        let rule = if cue.rule == "according-to" { "according-to" } else { "speaker" };
+        let rule = if cue.rule == "according-to" {
+            "according-to"
+        } else {
+            "speaker"
+        };
         self.push_content(text, toks, start..end, cue, rule, group, claimed, para);
-        mark(claimed, cue.speaker.toks.0.min(cue.verb)..cue.speaker.toks.1.max(cue.verb + 1));
+        mark(claimed, cue.start..cue.speaker.toks.1.max(cue.verb + 1));
     }
 
     /// `…, arguing (that) CLAUSE`: the participle's speaker is the sentence's last speaker.
-    fn participles(&mut self, text: &str, toks: &[Tok], cues: &[Cue], claimed: &mut [bool], para: usize) {
+    fn participles(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        cues: &[Cue],
+        claimed: &mut [bool],
+        para: usize,
+    ) {
         for i in 1..toks.len() {
             if toks[i - 1].kind != TokKind::Comma || claimed[i] {
                 continue;
@@ -215,7 +328,9 @@ impl State {
                 .rev()
                 .find(|c| c.verb < i)
                 .map(|c| c.speaker)
-                .or_else(|| phrase_after(text, toks, 0).filter(|m| m.kind != MentionKind::Pronoun || true));
+                .or_else(|| {
+                    phrase_after(text, toks, 0).filter(|m| m.kind != MentionKind::Pronoun || true)
+                });
             let Some(speaker) = speaker else { continue };
             let cue = Cue {
                 verb: i,
@@ -224,6 +339,7 @@ impl State {
                 form: verb.form,
                 speaker,
                 rule: "participle",
+                start: i,
             };
             let start = skip_to_content(text, toks, i + 1, &cue);
             let mut end = participle_start(text, toks, start).unwrap_or(toks.len());
@@ -235,21 +351,89 @@ impl State {
             }
             let content = &toks[start..end];
             let has_quote = content.iter().any(|t| matches!(t.kind, TokKind::Quote(_)));
-            if !has_quote && (content.iter().filter(|t| t.is_word()).count() < 3 || starts_badly(text, content)) {
+            if !has_quote
+                && (content.iter().filter(|t| t.is_word()).count() < 3
+                    || starts_badly(text, content))
+            {
                 continue;
             }
             let group = self.new_group();
-            self.push_content(text, toks, start..end, &cue, "participle", group, claimed, para);
+            self.push_content(
+                text,
+                toks,
+                start..end,
+                &cue,
+                "participle",
+                group,
+                claimed,
+                para,
+            );
+        }
+    }
+
+    /// `“Q” — Jane Doe`: a name after a dash that ends the sentence signs the quotation.
+    fn dash_speakers(&mut self, text: &str, toks: &[Tok], claimed: &mut [bool], para: usize) {
+        for i in 0..toks.len().saturating_sub(2) {
+            if claimed[i] || !matches!(toks[i].kind, TokKind::Quote(_)) {
+                continue;
+            }
+            let dash = if toks[i + 1].kind == TokKind::Dash {
+                i + 1
+            } else if toks[i + 1].kind == TokKind::Terminal
+                && toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Dash)
+            {
+                i + 2
+            } else {
+                continue;
+            };
+            let Some(speaker) = phrase_after(text, toks, dash + 1) else {
+                continue;
+            };
+            let ends = toks[speaker.toks.1..]
+                .iter()
+                .all(|t| !matches!(t.kind, TokKind::Quote(_)))
+                && speaker.kind == MentionKind::Name;
+            if !ends {
+                continue;
+            }
+            let cue = Cue {
+                verb: dash,
+                span: toks[dash].span,
+                class: VerbClass::Speech,
+                form: VerbForm::Present,
+                speaker,
+                rule: "dash-speaker",
+                start: dash,
+            };
+            let group = self.new_group();
+            self.push_content(
+                text,
+                toks,
+                i..i + 1,
+                &cue,
+                "quote-dash-speaker",
+                group,
+                claimed,
+                para,
+            );
+            mark(claimed, dash..speaker.toks.1);
         }
     }
 
     /// `A has been described as B by X`: the whole clause is X's characterisation.
-    fn passive_characterisation(&mut self, text: &str, toks: &[Tok], claimed: &mut [bool], para: usize) {
+    fn passive_characterisation(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        claimed: &mut [bool],
+        para: usize,
+    ) {
         for i in 1..toks.len() {
             let Some(verb) = word(text, &toks[i]).and_then(|w| lexicon().speech_verb(w)) else {
                 continue;
             };
-            let aux = word(text, &toks[i - 1]).is_some_and(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "being"));
+            let aux = word(text, &toks[i - 1])
+                .is_some_and(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "being"));
             if verb.form != VerbForm::Past || !aux || claimed[i] {
                 continue;
             }
@@ -268,6 +452,7 @@ impl State {
                 form: verb.form,
                 speaker,
                 rule: "passive",
+                start: i,
             };
             let group = self.new_group();
             self.push_content(text, toks, 0..by, &cue, "passive", group, claimed, para);
@@ -275,10 +460,23 @@ impl State {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push_content(&mut self, text: &str, toks: &[Tok], content: Range<usize>, cue: &Cue, direction: &'static str, group: usize, claimed: &mut [bool], para: usize) {
+    fn push_content(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        content: Range<usize>,
+        cue: &Cue,
+        direction: &'static str,
+        group: usize,
+        claimed: &mut [bool],
+        para: usize,
+    ) {
         let inner = &toks[content.clone()];
         let (quote, kind) = match inner {
-            [Tok { kind: TokKind::Quote(_), span }] => (quote_inner(text, *span), QuoteKind::Direct),
+            [Tok {
+                kind: TokKind::Quote(_),
+                span,
+            }] => (quote_inner(text, *span), QuoteKind::Direct),
             _ => {
                 let span = Span::new(inner[0].span.start, inner[inner.len() - 1].span.end);
                 let kind = if inner.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
@@ -290,7 +488,7 @@ impl State {
             }
         };
         mark(claimed, content);
-        if quote.is_empty() {
+        if quote.is_empty() || kind == QuoteKind::Direct && looks_like_title(&text[quote.range()]) {
             return;
         }
         self.push(
@@ -307,8 +505,26 @@ impl State {
     }
 
     /// Quotations no cue claimed: kept when they stand as a sentence of their own.
-    fn unclaimed_quotes(&mut self, text: &str, _quotes: &[QuotedSpan], toks: &[Tok], next: Option<&[Tok]>, claimed: &[bool], para: usize) {
-        let standalone = toks.iter().all(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Terminal | TokKind::Comma | TokKind::Dash | TokKind::CloseParen | TokKind::OpenParen));
+    fn unclaimed_quotes(
+        &mut self,
+        text: &str,
+        _quotes: &[QuotedSpan],
+        toks: &[Tok],
+        next: Option<&[Tok]>,
+        claimed: &[bool],
+        para: usize,
+    ) {
+        let standalone = toks.iter().all(|t| {
+            matches!(
+                t.kind,
+                TokKind::Quote(_)
+                    | TokKind::Terminal
+                    | TokKind::Comma
+                    | TokKind::Dash
+                    | TokKind::CloseParen
+                    | TokKind::OpenParen
+            )
+        });
         if !standalone {
             return;
         }
@@ -317,13 +533,23 @@ impl State {
                 continue;
             }
             let quote = quote_inner(text, tok.span);
-            if quote.is_empty() || !quote_is_speech(text, quote) {
+            if quote.is_empty()
+                || !quote_is_speech(text, quote)
+                || looks_like_title(&text[quote.range()])
+            {
                 continue;
             }
             if let Some(cue) = next.and_then(|n| bare_cue(text, n)) {
                 let group = self.new_group();
                 self.push(
-                    RawAttribution { quote, kind: QuoteKind::Direct, speaker: Some(cue.speaker), cue: Some(cue.span), rule: "quote-then-cue-sentence", group },
+                    RawAttribution {
+                        quote,
+                        kind: QuoteKind::Direct,
+                        speaker: Some(cue.speaker),
+                        cue: Some(cue.span),
+                        rule: "quote-then-cue-sentence",
+                        group,
+                    },
                     para,
                 );
                 continue;
@@ -332,7 +558,17 @@ impl State {
                 Some((m, p, g)) if para <= p + 1 => (Some(m), g),
                 _ => (None, self.new_group()),
             };
-            self.push(RawAttribution { quote, kind: QuoteKind::Direct, speaker, cue: None, rule: "continuation", group }, para);
+            self.push(
+                RawAttribution {
+                    quote,
+                    kind: QuoteKind::Direct,
+                    speaker,
+                    cue: None,
+                    rule: "continuation",
+                    group,
+                },
+                para,
+            );
         }
     }
 }
@@ -342,9 +578,29 @@ fn bare_cue(text: &str, toks: &[Tok]) -> Option<Cue> {
     let cues = find_cues(text, toks);
     let cue = cues.first()?;
     let end = cue.speaker.toks.1.max(cue.verb + 1);
-    let start = cue.speaker.toks.0.min(cue.verb);
-    let tail_ok = toks[end..].iter().all(|t| matches!(t.kind, TokKind::Terminal));
+    let start = cue.start;
+    let tail_ok = toks[end..]
+        .iter()
+        .all(|t| matches!(t.kind, TokKind::Terminal));
     (start == 0 && tail_ok && cue.class != VerbClass::Belief).then_some(*cue)
+}
+
+/// `Make Your Kid a Millionaire`, `Face the Nation`: capitalised words of a title of a work
+/// or a slogan, not speech.
+fn looks_like_title(quote: &str) -> bool {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 8 || quote.trim_end().ends_with(['?', '!']) {
+        return false;
+    }
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    let all_caps = words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()));
+    !all_caps
+        && words.iter().filter(|w| w.len() >= 4).all(capitalised)
+        && words.iter().any(|w| w.len() >= 4)
 }
 
 /// A quotation of a few capitalised words or under two words is a title or a term.
@@ -381,7 +637,10 @@ fn mark(claimed: &mut [bool], r: Range<usize>) {
 /// The words of a quotation token without its marks.
 fn quote_inner(text: &str, outer: Span) -> Span {
     let s = &text[outer.range()];
-    let open = s.char_indices().find(|(_, c)| c.is_alphanumeric() || c.is_whitespace()).map_or(s.len(), |(i, _)| i);
+    let open = s
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric() || c.is_whitespace())
+        .map_or(s.len(), |(i, _)| i);
     let open = open.min(leading_mark_len(s));
     let close = trailing_mark_len(&s[open..]);
     Span::new(outer.start + open, outer.end - close).trim(text)
@@ -412,16 +671,21 @@ fn trailing_mark_len(s: &str) -> usize {
 
 /// After the verb: the addressee of `told`, time and place adjuncts, `that` or a colon.
 fn skip_to_content(text: &str, toks: &[Tok], mut i: usize, cue: &Cue) -> usize {
-    let told = lexicon().speech_verb(&text[cue.span.range()]).is_some_and(|v| ADDRESSEE_VERBS.contains(&v.lemma));
+    let told = lexicon()
+        .speech_verb(&text[cue.span.range()])
+        .is_some_and(|v| ADDRESSEE_VERBS.contains(&v.lemma));
     if told {
         if let Some(m) = phrase_after(text, toks, i) {
             i = m.toks.1;
-        } else if toks.get(i).and_then(|t| word(text, t)).is_some_and(|w| w == "reporters" || w == "me" || w == "us" || w == "him" || w == "her" || w == "them") {
+        } else if toks.get(i).and_then(|t| word(text, t)).is_some_and(|w| {
+            w == "reporters" || w == "me" || w == "us" || w == "him" || w == "her" || w == "them"
+        }) {
             i += 1;
         }
     }
     // A colon or `that` within a short adjunct window starts the content.
-    let window = (i..toks.len().min(i + 10)).take_while(|&j| !matches!(toks[j].kind, TokKind::Quote(_)));
+    let window =
+        (i..toks.len().min(i + 10)).take_while(|&j| !matches!(toks[j].kind, TokKind::Quote(_)));
     for j in window {
         match toks[j].kind {
             TokKind::Colon => return j + 1,
@@ -438,14 +702,24 @@ fn skip_to_content(text: &str, toks: &[Tok], mut i: usize, cue: &Cue) -> usize {
     }
     // Adjuncts directly before a quotation: `said in a statement “Q”`.
     let mut j = i;
-    while j < toks.len() && (is_adjunct_word(text, &toks[j]) || toks[j].kind == TokKind::Comma) && j - i < 8 {
+    while j < toks.len()
+        && (is_adjunct_word(text, &toks[j]) || toks[j].kind == TokKind::Comma)
+        && j - i < 8
+    {
         j += 1;
     }
-    if matches!(toks.get(j).map(|t| t.kind), Some(TokKind::Quote(_))) && starts_adjunct(text, toks, i) || j > i && toks[j - 1].kind == TokKind::Comma {
+    if matches!(toks.get(j).map(|t| t.kind), Some(TokKind::Quote(_)))
+        && starts_adjunct(text, toks, i)
+        || j > i && toks[j - 1].kind == TokKind::Comma
+    {
         return j;
     }
     // A bare time word: `said Thursday the plan …`.
-    while toks.get(i).and_then(|t| word(text, t)).is_some_and(|w| lexicon().is_time_word(w)) {
+    while toks
+        .get(i)
+        .and_then(|t| word(text, t))
+        .is_some_and(|w| lexicon().is_time_word(w))
+    {
         i += 1;
     }
     if toks.get(i).is_some_and(|t| t.kind == TokKind::Comma) {
@@ -456,24 +730,32 @@ fn skip_to_content(text: &str, toks: &[Tok], mut i: usize, cue: &Cue) -> usize {
 
 fn starts_adjunct(text: &str, toks: &[Tok], i: usize) -> bool {
     match toks.get(i) {
-        Some(t) if t.is_word() => word(text, t).is_some_and(|w| PREPOSITIONS.contains(&w) || lexicon().is_time_word(w)),
+        Some(t) if t.is_word() => {
+            word(text, t).is_some_and(|w| PREPOSITIONS.contains(&w) || lexicon().is_time_word(w))
+        }
         Some(t) => matches!(t.kind, TokKind::Quote(_) | TokKind::Comma),
         None => false,
     }
 }
 
 fn is_adjunct_word(text: &str, tok: &Tok) -> bool {
-    tok.is_word() && word(text, tok).is_some_and(|w| w != "that" && lexicon().speech_verb(w).is_none())
+    tok.is_word()
+        && word(text, tok).is_some_and(|w| w != "that" && lexicon().speech_verb(w).is_none())
 }
 
 /// Where a participial cue or `according to` begins a new attribution inside the content.
 fn participle_start(text: &str, toks: &[Tok], from: usize) -> Option<usize> {
-    (from + 1..toks.len()).find(|&i| {
-        toks[i - 1].kind == TokKind::Comma
-            && word(text, &toks[i]).is_some_and(|w| {
-                w.eq_ignore_ascii_case("according") || lexicon().speech_verb(w).is_some_and(|v| v.form == VerbForm::Gerund && v.class != VerbClass::Belief)
-            })
-    }).map(|i| i - 1)
+    (from + 1..toks.len())
+        .find(|&i| {
+            toks[i - 1].kind == TokKind::Comma
+                && word(text, &toks[i]).is_some_and(|w| {
+                    w.eq_ignore_ascii_case("according")
+                        || lexicon().speech_verb(w).is_some_and(|v| {
+                            v.form == VerbForm::Gerund && v.class != VerbClass::Belief
+                        })
+                })
+        })
+        .map(|i| i - 1)
 }
 
 /// Content for reported speech needs a speaker that can speak, and a verb that reports.
@@ -486,7 +768,28 @@ fn starts_badly(text: &str, content: &[Tok]) -> bool {
     let Some(first) = content.first().and_then(|t| word(text, t)) else {
         return true;
     };
-    matches!(first, "in" | "on" | "at" | "for" | "with" | "to" | "of" | "by" | "about" | "from" | "into" | "out" | "up" | "so" | "as" | "and" | "or" | "but" | "yes" | "no")
+    matches!(
+        first,
+        "in" | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "to"
+            | "of"
+            | "by"
+            | "about"
+            | "from"
+            | "into"
+            | "out"
+            | "up"
+            | "so"
+            | "as"
+            | "and"
+            | "or"
+            | "but"
+            | "yes"
+            | "no"
+    )
 }
 
 /// The pieces of a multi-paragraph quotation share the attribution of its first
@@ -502,7 +805,12 @@ fn link_continued_pieces(quotes: &[QuotedSpan], rows: &mut [RawAttribution]) {
         }
         let chain: Vec<Span> = quotes[chain_start..=i].iter().map(|q| q.outer).collect();
         let in_chain = |r: &RawAttribution| chain.iter().any(|o| o.contains(r.quote));
-        let Some(src) = rows.iter().filter(|r| in_chain(r) && r.rule != "continuation").map(|r| (r.speaker, r.group, r.cue)).next_back() else {
+        let Some(src) = rows
+            .iter()
+            .filter(|r| in_chain(r) && r.rule != "continuation")
+            .map(|r| (r.speaker, r.group, r.cue))
+            .next_back()
+        else {
             continue;
         };
         for r in rows.iter_mut().filter(|r| in_chain(r)) {
@@ -512,4 +820,59 @@ fn link_continued_pieces(quotes: &[QuotedSpan], rows: &mut [RawAttribution]) {
             r.group = src.1;
         }
     }
+}
+
+/// Words of the writer's own in front of a quotation make it mixed: `using the tax “is a
+/// misguided approach,” said Mr. Burman`. A conjunction or a lead-in colon does not.
+fn words_before_quote(content: &[Tok]) -> bool {
+    let q = content
+        .iter()
+        .rposition(|t| matches!(t.kind, TokKind::Quote(_)));
+    q.is_some_and(|q| {
+        content[..q].iter().filter(|t| t.is_word()).count() >= 2
+            && !content[..q].iter().any(|t| t.kind == TokKind::Colon)
+    })
+}
+
+/// A clause before its cue starts after a leading conjunction: `But …`, `And …`.
+fn trim_clause_start(text: &str, toks: &[Tok], mut content: Range<usize>) -> Range<usize> {
+    while content.len() > 1
+        && word(text, &toks[content.start])
+            .is_some_and(|w| matches!(w, "But" | "And" | "So" | "Still" | "Yet"))
+    {
+        content.start += 1;
+    }
+    content
+}
+
+/// After a cue, only what cannot be content: punctuation, a parenthesis, a time or place.
+fn tail_is_adjunct(text: &str, toks: &[Tok], from: usize) -> bool {
+    let mut i = from;
+    let mut depth = 0usize;
+    let mut words = 0;
+    while i < toks.len() {
+        match toks[i].kind {
+            TokKind::OpenParen => depth += 1,
+            TokKind::CloseParen => depth = depth.saturating_sub(1),
+            TokKind::Terminal => {}
+            _ if depth > 0 => {}
+            TokKind::Word => {
+                let w = word(text, &toks[i]).unwrap_or("");
+                if words == 0 && !(PREPOSITIONS.contains(&w) || lexicon().is_time_word(w))
+                    || w == "that"
+                {
+                    return false;
+                }
+                words += 1;
+                if words > 6 {
+                    return false;
+                }
+            }
+            TokKind::Comma if words == 0 => return false,
+            TokKind::Comma => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+    true
 }

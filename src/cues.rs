@@ -52,21 +52,68 @@ pub struct Cue {
     pub form: VerbForm,
     pub speaker: Mention,
     pub rule: &'static str,
+    /// The first token of the cue in its sentence (speaker or verb).
+    pub start: usize,
 }
 
 /// Words that may stand between a speaker and its verb: auxiliaries and adverbs.
 const AUXILIARIES: &[&str] = &[
-    "again", "already", "also", "always", "had", "has", "have", "later", "long", "never",
-    "often", "once", "previously", "recently", "repeatedly", "then", "would", "will", "could",
-    "did", "does", "do", "has", "might", "may", "should", "can", "reportedly", "just", "still",
-    "even", "first", "famously", "initially", "originally", "subsequently", "last", "week",
-    "earlier", "flatly", "simply", "further", "now", "separately", "both", "all", "too",
+    "again",
+    "already",
+    "also",
+    "always",
+    "had",
+    "has",
+    "have",
+    "later",
+    "long",
+    "never",
+    "often",
+    "once",
+    "previously",
+    "recently",
+    "repeatedly",
+    "then",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "has",
+    "might",
+    "may",
+    "should",
+    "can",
+    "reportedly",
+    "just",
+    "still",
+    "even",
+    "first",
+    "famously",
+    "initially",
+    "originally",
+    "subsequently",
+    "last",
+    "week",
+    "earlier",
+    "flatly",
+    "simply",
+    "further",
+    "now",
+    "separately",
+    "both",
+    "all",
+    "too",
 ];
 
 /// Lowercase words that can sit inside a description (`people familiar with the matter`).
 const DESCRIPTION_LINKS: &[&str] = &["of", "for", "at", "the", "a", "an", "and", "to", "from"];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "one", "some", "two", "three", "several", "many", "other", "another", "both", "most"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "some", "two", "three",
+    "several", "many", "other", "another", "both", "most",
+];
 
 pub fn word<'t>(text: &'t str, tok: &Tok) -> Option<&'t str> {
     tok.is_word().then(|| tok.text(text))
@@ -128,7 +175,10 @@ pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
         let Some(prev) = word(text, &toks[start - 1]) else {
             break;
         };
-        if is_name_word(prev) || lexicon().is_title(prev) || is_possessive(prev) && is_capitalised(prev) {
+        if is_name_word(prev)
+            || lexicon().is_title(prev)
+            || is_possessive(prev) && is_capitalised(prev)
+        {
             named |= is_name_word(prev) && !lexicon().is_title(prev);
             lowercase_run = 0;
         } else if eq_any(prev, DETERMINERS) {
@@ -151,10 +201,17 @@ pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
         start -= 1;
     }
     // A phrase never starts with a linking word ("of", "and").
-    while start < last && word(text, &toks[start]).is_some_and(|w| eq_any(w, DESCRIPTION_LINKS) && !eq_any(w, DETERMINERS)) {
+    while start < last
+        && word(text, &toks[start])
+            .is_some_and(|w| eq_any(w, DESCRIPTION_LINKS) && !eq_any(w, DETERMINERS))
+    {
         start += 1;
     }
-    let kind = if named { MentionKind::Name } else { MentionKind::Description };
+    let kind = if named {
+        MentionKind::Name
+    } else {
+        MentionKind::Description
+    };
     Some(mention(toks, start, end, kind, None))
 }
 
@@ -177,11 +234,18 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
             && toks
                 .get(end + 1)
                 .and_then(|t| word(text, t))
-                .is_some_and(|n| is_capitalised(n) || is_description_head(n) || eq_any(n, DETERMINERS))
+                .is_some_and(|n| {
+                    is_capitalised(n) || is_description_head(n) || eq_any(n, DETERMINERS)
+                })
             && end > start
         {
             // "spokesman for the campaign", "director of the FBI"
-        } else if !is_capitalised(w) && !named && end > start && !lexicon().is_function_word(w) && lexicon().speech_verb(w).is_none() {
+        } else if !is_capitalised(w)
+            && !named
+            && end > start
+            && !lexicon().is_function_word(w)
+            && lexicon().speech_verb(w).is_none()
+        {
             // "a senior official"
         } else {
             break;
@@ -197,7 +261,11 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
     if end == start || !(named || described) {
         return None;
     }
-    let kind = if named { MentionKind::Name } else { MentionKind::Description };
+    let kind = if named {
+        MentionKind::Name
+    } else {
+        MentionKind::Description
+    };
     let apposition = apposition_after(text, toks, end);
     Some(mention(toks, start, end, kind, apposition))
 }
@@ -216,7 +284,13 @@ fn apposition_after(text: &str, toks: &[Tok], end: usize) -> Option<Span> {
     (to > from && closed).then(|| Span::new(toks[from].span.start, toks[to - 1].span.end))
 }
 
-fn mention(toks: &[Tok], start: usize, end: usize, kind: MentionKind, apposition: Option<Span>) -> Mention {
+fn mention(
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    kind: MentionKind,
+    apposition: Option<Span>,
+) -> Mention {
     Mention {
         toks: (start, end),
         span: Span::new(toks[start].span.start, toks[end - 1].span.end),
@@ -227,9 +301,17 @@ fn mention(toks: &[Tok], start: usize, end: usize, kind: MentionKind, apposition
 
 /// The speaker of the verb at `verb`, read backwards: `NP (aux)* verb` or
 /// `NP , apposition , (aux)* verb`.
-pub fn speaker_before_verb(text: &str, toks: &[Tok], verb: usize) -> Option<(Mention, &'static str)> {
+pub fn speaker_before_verb(
+    text: &str,
+    toks: &[Tok],
+    verb: usize,
+) -> Option<(Mention, &'static str)> {
     let mut end = verb;
-    while end > 0 && word(text, &toks[end - 1]).is_some_and(|w| eq_any(w, AUXILIARIES) || w.ends_with("ly") && !is_capitalised(w) && w.len() > 4) {
+    while end > 0
+        && word(text, &toks[end - 1]).is_some_and(|w| {
+            eq_any(w, AUXILIARIES) || w.ends_with("ly") && !is_capitalised(w) && w.len() > 4
+        })
+    {
         end -= 1;
     }
     if end > 0 && toks[end - 1].kind == TokKind::Comma {
@@ -237,7 +319,9 @@ pub fn speaker_before_verb(text: &str, toks: &[Tok], verb: usize) -> Option<(Men
     }
     if end > 0 && toks[end - 1].kind == TokKind::CloseParen {
         // "Sen. Dick Durbin (D-Ill.) said"
-        let open = (end.saturating_sub(8)..end - 1).rev().find(|&i| toks[i].kind == TokKind::OpenParen)?;
+        let open = (end.saturating_sub(8)..end - 1)
+            .rev()
+            .find(|&i| toks[i].kind == TokKind::OpenParen)?;
         return phrase_before(text, toks, open).map(|m| (m, "speaker-verb"));
     }
     phrase_before(text, toks, end).map(|m| (m, "speaker-verb"))
@@ -246,7 +330,9 @@ pub fn speaker_before_verb(text: &str, toks: &[Tok], verb: usize) -> Option<(Men
 /// `NP , apposition ,` where `comma` is the second comma: `Pritzker, a Democrat,`.
 fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
     let floor = comma.saturating_sub(20);
-    let first = (floor..comma).rev().find(|&i| toks[i].kind == TokKind::Comma)?;
+    let first = (floor..comma)
+        .rev()
+        .find(|&i| toks[i].kind == TokKind::Comma)?;
     if (first + 1..comma).any(|i| !toks[i].is_word()) || first + 1 == comma {
         return None;
     }
@@ -263,9 +349,11 @@ fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
 
 /// Every cue of a sentence, in order of their verbs.
 pub fn find_cues(text: &str, toks: &[Tok]) -> Vec<Cue> {
-    let mut out = Vec::new();
+    let mut out: Vec<Cue> = Vec::new();
     for i in 0..toks.len() {
-        if let Some(cue) = according_to(text, toks, i).or_else(|| verb_cue(text, toks, i)) {
+        if let Some(cue) =
+            according_to(text, toks, i).or_else(|| verb_cue(text, toks, i, out.last()))
+        {
             out.push(cue);
         }
     }
@@ -275,7 +363,9 @@ pub fn find_cues(text: &str, toks: &[Tok]) -> Vec<Cue> {
 /// `according-to = "according" "to" NP`
 fn according_to(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     let w = word(text, &toks[i])?;
-    if !w.eq_ignore_ascii_case("according") || !word(text, toks.get(i + 1)?)?.eq_ignore_ascii_case("to") {
+    if !w.eq_ignore_ascii_case("according")
+        || !word(text, toks.get(i + 1)?)?.eq_ignore_ascii_case("to")
+    {
         return None;
     }
     let speaker = phrase_after(text, toks, i + 2)?;
@@ -286,24 +376,45 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         form: VerbForm::Present,
         speaker,
         rule: "according-to",
+        start: i,
     })
 }
 
-/// `verb-cue = NP (aux)* verb / verb NP`, the speaker before the verb preferred.
-fn verb_cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+/// `verb-cue = NP (aux)* verb / verb NP / NP be verb-ing`, the speaker before the verb
+/// preferred; `and verb` borrows the speaker of the cue before it.
+fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>) -> Option<Cue> {
     let verb = verb_at(text, toks, i)?;
-    if verb.form == VerbForm::Gerund || verb.form == VerbForm::Base {
+    let progressive = verb.form == VerbForm::Gerund
+        && i > 0
+        && word(text, &toks[i - 1])
+            .is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "been"));
+    if verb.form == VerbForm::Base || verb.form == VerbForm::Gerund && !progressive {
         return None;
     }
-    let (speaker, rule) = speaker_before_verb(text, toks, i).or_else(|| {
+    let subject_end = if progressive { i - 1 } else { i };
+    let found = speaker_before_verb(text, toks, subject_end).or_else(|| {
         // Inverted order only where a quotation or clause precedes: `“…,” said X`.
         let after_comma = i > 0 && matches!(toks[i - 1].kind, TokKind::Comma | TokKind::Quote(_));
         after_comma
             .then(|| phrase_after(text, toks, i + 1))
             .flatten()
-            .filter(|m| m.kind != MentionKind::Pronoun || toks.get(m.toks.1).is_none_or(|t| t.kind == TokKind::Terminal))
+            .filter(|m| {
+                m.kind != MentionKind::Pronoun
+                    || toks
+                        .get(m.toks.1)
+                        .is_none_or(|t| t.kind == TokKind::Terminal)
+            })
             .map(|m| (m, "verb-speaker"))
-    })?;
+    });
+    let (speaker, rule, start) = match found {
+        Some((m, rule)) => (m, rule, m.toks.0.min(i)),
+        None => {
+            let coordinated =
+                i > 0 && word(text, &toks[i - 1]).is_some_and(|w| w == "and" || w == "but");
+            let prev = prev.filter(|_| coordinated)?;
+            (prev.speaker, "coordinated-verb", i - 1)
+        }
+    };
     Some(Cue {
         verb: i,
         span: toks[i].span,
@@ -311,5 +422,6 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         form: verb.form,
         speaker,
         rule,
+        start,
     })
 }

@@ -310,10 +310,16 @@ mod tests {
             ("''Go,'' he said.", &["Go,"]),
             ("The officers’ union said we’re in the ’90s.", &[]),
             ("rock ’n’ roll", &[]),
-            ("“He told me ‘never’ twice,” she said.", &["He told me ‘never’ twice,"]),
+            (
+                "“He told me ‘never’ twice,” she said.",
+                &["He told me ‘never’ twice,"],
+            ),
             ("He called them “rapists“ and left.", &["rapists"]),
             ("”Sorry,” he said.", &["Sorry,"]),
-            ("a man who goes by \"Shorty\" said \"hello\".", &["Shorty", "hello"]),
+            (
+                "a man who goes by \"Shorty\" said \"hello\".",
+                &["Shorty", "hello"],
+            ),
             ("» Bullet “one” here", &["one"]),
         ];
         for (text, want) in cases {
@@ -344,7 +350,16 @@ mod tests {
 
     #[test]
     fn empty_and_mark_only_inputs_do_not_panic() {
-        for text in ["", "\"", "“", "”", "''", "\"\"", "\"Bob.\"\n\n\"What.\"", "\"\"="] {
+        for text in [
+            "",
+            "\"",
+            "“",
+            "”",
+            "''",
+            "\"\"",
+            "\"Bob.\"\n\n\"What.\"",
+            "\"\"=",
+        ] {
             let _ = inner(text);
         }
     }

@@ -81,8 +81,7 @@ fn trim_word(w: &str) -> usize {
         if last == '.' && keeps_final_dot(&w[..end]) {
             break;
         }
-        if (last == '\'' || last == '’') && w[..end - last.len_utf8()].ends_with('s') && end > 2
-        {
+        if (last == '\'' || last == '’') && w[..end - last.len_utf8()].ends_with('s') && end > 2 {
             // A plural possessive (officers’) keeps its mark.
             break;
         }
@@ -117,7 +116,7 @@ fn punct_kind(c: char) -> TokKind {
         ',' => TokKind::Comma,
         ':' => TokKind::Colon,
         ';' => TokKind::Semicolon,
-        '—' | '–' | '-' => TokKind::Dash,
+        '—' | '–' | '―' | '-' => TokKind::Dash,
         '.' | '?' | '!' | '…' => TokKind::Terminal,
         '(' | '[' => TokKind::OpenParen,
         ')' | ']' => TokKind::CloseParen,
@@ -227,7 +226,9 @@ fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
     let ends = match tok.kind {
         TokKind::Terminal => true,
         TokKind::Quote(_) => {
-            let inner = tok.text(text).trim_end_matches(|c: char| !c.is_alphanumeric() && !".?!…".contains(c));
+            let inner = tok
+                .text(text)
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && !".?!…".contains(c));
             inner.ends_with(['.', '?', '!', '…'])
         }
         _ => false,
@@ -249,7 +250,7 @@ fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
-        TokKind::OpenParen | TokKind::Dash => true,
+        TokKind::OpenParen => true,
         _ => false,
     }
 }
@@ -280,18 +281,36 @@ mod tests {
         assert_eq!(
             words("Gov. Pritzker’s U.S. plan, 2,000 troops (third-largest)."),
             [
-                "Gov.", "Pritzker’s", "U.S.", "plan", ",", "2,000", "troops", "(",
-                "third-largest", ")", "."
+                "Gov.",
+                "Pritzker’s",
+                "U.S.",
+                "plan",
+                ",",
+                "2,000",
+                "troops",
+                "(",
+                "third-largest",
+                ")",
+                "."
             ]
         );
-        assert_eq!(words("officers’ jobs -- done"), ["officers’", "jobs", "--", "done"]);
+        assert_eq!(
+            words("officers’ jobs -- done"),
+            ["officers’", "jobs", "--", "done"]
+        );
     }
 
     #[test]
     fn sentences_respect_abbreviations_and_quotes() {
         let cases: &[(&str, &[&str])] = &[
-            ("Mr. Smith spoke. He left.", &["Mr. Smith spoke.", "He left."]),
-            ("He met J. Doe in the U.S. on Jan. 5.", &["He met J. Doe in the U.S. on Jan. 5."]),
+            (
+                "Mr. Smith spoke. He left.",
+                &["Mr. Smith spoke.", "He left."],
+            ),
+            (
+                "He met J. Doe in the U.S. on Jan. 5.",
+                &["He met J. Doe in the U.S. on Jan. 5."],
+            ),
             (
                 "“We fight. We win,” she said. “Now.”",
                 &["“We fight. We win,” she said.", "“Now.”"],

@@ -40,7 +40,9 @@ fn is_determiner(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
+    w.len() >= 2
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
 }
 
 /// Split `Illinois Governor JB Pritzker` into title `Illinois Governor` and name `JB Pritzker`.
@@ -51,7 +53,10 @@ fn parse(text: &str, m: &Mention) -> Parsed {
         .collect();
     let lex = lexicon();
     let last_title = words.iter().rposition(|w| {
-        lex.is_title(w) || w.ends_with("'s") || w.ends_with("’s") || !w.starts_with(char::is_uppercase)
+        lex.is_title(w)
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || !w.starts_with(char::is_uppercase)
     });
     let (title, name) = match last_title {
         Some(t) => (&words[..=t], &words[t + 1..]),
@@ -192,7 +197,9 @@ fn build_table(text: &str, parsed: &[Option<Parsed>]) -> IndexMap<String, Entry>
             continue;
         }
         let name = match p.kind {
-            SpeakerKind::Person => full_name_in_text(text, &p.name).unwrap_or_else(|| p.name.clone()),
+            SpeakerKind::Person => {
+                full_name_in_text(text, &p.name).unwrap_or_else(|| p.name.clone())
+            }
             _ => p.name.clone(),
         };
         table.entry(p.name.clone()).or_insert(Entry {
@@ -206,7 +213,9 @@ fn build_table(text: &str, parsed: &[Option<Parsed>]) -> IndexMap<String, Entry>
 
 fn lookup_surname<'t>(table: &'t IndexMap<String, Entry>, surname: &str) -> Option<&'t Entry> {
     table.values().find(|e| {
-        e.kind == SpeakerKind::Person && e.name.rsplit(' ').next() == Some(surname) && e.name != surname
+        e.kind == SpeakerKind::Person
+            && e.name.rsplit(' ').next() == Some(surname)
+            && e.name != surname
     })
 }
 
@@ -238,7 +247,9 @@ fn resolve_description(p: &Parsed, table: &IndexMap<String, Entry>) -> Option<En
     }
     let found = table.values().find(|e| {
         let title = title_key(&e.title);
-        e.kind == SpeakerKind::Person && !title.is_empty() && (title.ends_with(&key) || key.ends_with(&title))
+        e.kind == SpeakerKind::Person
+            && !title.is_empty()
+            && (title.ends_with(&key) || key.ends_with(&title))
     });
     found.cloned()
 }
@@ -263,8 +274,14 @@ fn person_mentions(text: &str, table: &IndexMap<String, Entry>) -> Vec<(usize, u
         }
         let surname = e.name.rsplit(' ').next().unwrap_or(&e.name);
         for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
-            let bounded_before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let bounded_after = text[at + surname.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let bounded_before = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let bounded_after = text[at + surname.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             if bounded_before && bounded_after {
                 out.push((at, k));
             }
@@ -275,7 +292,13 @@ fn person_mentions(text: &str, table: &IndexMap<String, Entry>) -> Vec<(usize, u
 }
 
 /// The nearest preceding person (he, she), or speaker of the right kind (it, they).
-fn resolve_pronoun(text: &str, m: &Mention, table: &IndexMap<String, Entry>, people: &[(usize, usize)], resolved: &[Speaker]) -> Option<Entry> {
+fn resolve_pronoun(
+    text: &str,
+    m: &Mention,
+    table: &IndexMap<String, Entry>,
+    people: &[(usize, usize)],
+    resolved: &[Speaker],
+) -> Option<Entry> {
     let gender = lexicon().pronoun(&text[m.span.range()])?;
     let wanted: &[SpeakerKind] = match gender {
         Gender::Masculine | Gender::Feminine => {
@@ -311,7 +334,10 @@ mod tests {
     #[test]
     fn full_name_found_in_text() {
         let text = "Donald Trump spoke. Later Trump left.";
-        assert_eq!(full_name_in_text(text, "Trump").as_deref(), Some("Donald Trump"));
+        assert_eq!(
+            full_name_in_text(text, "Trump").as_deref(),
+            Some("Donald Trump")
+        );
         assert_eq!(full_name_in_text("The Trump plan.", "Trump"), None);
     }
 }
