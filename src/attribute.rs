@@ -291,7 +291,7 @@ impl State {
         if !has_quote && (words < 3 || !indirect_allowed(cue)) {
             return;
         }
-        if !has_quote && starts_badly(text, content) {
+        if !has_quote && (starts_badly(text, content) || blames(text, cue, content)) {
             return;
         }
         let group = self.new_group();
@@ -683,6 +683,11 @@ fn skip_to_content(text: &str, toks: &[Tok], mut i: usize, cue: &Cue) -> usize {
             i += 1;
         }
     }
+    // `describes as a mess`: the characterisation is what follows `as`.
+    if cue.class == VerbClass::Characterise && toks.get(i).and_then(|t| word(text, t)) == Some("as")
+    {
+        return i + 1;
+    }
     // A colon or `that` within a short adjunct window starts the content.
     let window =
         (i..toks.len().min(i + 10)).take_while(|&j| !matches!(toks[j].kind, TokKind::Quote(_)));
@@ -690,7 +695,8 @@ fn skip_to_content(text: &str, toks: &[Tok], mut i: usize, cue: &Cue) -> usize {
         match toks[j].kind {
             TokKind::Colon => return j + 1,
             TokKind::Word if word(text, &toks[j]) == Some("that") => {
-                if (i..j).all(|k| is_adjunct_word(text, &toks[k])) {
+                if (i..j).all(|k| is_adjunct_word(text, &toks[k]) || toks[k].kind == TokKind::Comma)
+                {
                     return j + 1;
                 }
                 break;
@@ -875,4 +881,25 @@ fn tail_is_adjunct(text: &str, toks: &[Tok], from: usize) -> bool {
         i += 1;
     }
     true
+}
+
+/// The token after a cue, its speaker and the speaker's apposition.
+fn cue_end(toks: &[Tok], cue: &Cue) -> usize {
+    let verb_len = if cue.rule == "according-to" { 2 } else { 1 };
+    let mut end = cue.speaker.toks.1.max(cue.verb + verb_len);
+    if let Some(a) = cue.speaker.apposition {
+        if end > 0 && a.start >= toks[end - 1].span.end {
+            while end < toks.len() && toks[end].span.start < a.end {
+                end += 1;
+            }
+        }
+    }
+    end
+}
+
+/// `criticized X for Y` blames X for a deed; unlike `called X Y` it reports no words.
+fn blames(text: &str, cue: &Cue, content: &[Tok]) -> bool {
+    cue.class == VerbClass::Characterise
+        && content.iter().take(8).any(|t| word(text, t) == Some("for"))
+        && !content.iter().any(|t| word(text, t) == Some("as"))
 }

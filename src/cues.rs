@@ -317,6 +317,15 @@ pub fn speaker_before_verb(
     if end > 0 && toks[end - 1].kind == TokKind::Comma {
         return apposed_speaker(text, toks, end - 1).map(|m| (m, "speaker-apposition-verb"));
     }
+    if end > 1
+        && word(text, &toks[end - 1]).is_some_and(|w| w == "who")
+        && toks[end - 2].kind == TokKind::Comma
+    {
+        // `JB Pritzker, who has deemed …`
+        return phrase_before(text, toks, end - 2)
+            .filter(|m| m.kind != MentionKind::Pronoun)
+            .map(|m| (m, "speaker-who-verb"));
+    }
     if end > 0 && toks[end - 1].kind == TokKind::CloseParen {
         // "Sen. Dick Durbin (D-Ill.) said"
         let open = (end.saturating_sub(8)..end - 1)
@@ -329,22 +338,78 @@ pub fn speaker_before_verb(
 
 /// `NP , apposition ,` where `comma` is the second comma: `Pritzker, a Democrat,`.
 fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
-    let floor = comma.saturating_sub(20);
-    let first = (floor..comma)
-        .rev()
-        .find(|&i| toks[i].kind == TokKind::Comma)?;
-    if (first + 1..comma).any(|i| !toks[i].is_word()) || first + 1 == comma {
-        return None;
+    // An apposition may quote an epithet (`Tom Homan, the administration’s “border czar”,`)
+    // or hold commas itself (`Johnnie Wilson, of Springfield, Va.,`): the speaker is the
+    // farthest phrase in the chain that starts a clause.
+    let apposition_tok =
+        |t: &Tok| t.is_word() || matches!(t.kind, TokKind::Quote(_) | TokKind::Comma);
+    let floor = comma.saturating_sub(24);
+    let mut chain_start = comma;
+    while chain_start > floor && apposition_tok(&toks[chain_start - 1]) {
+        chain_start -= 1;
     }
-    let np = phrase_before(text, toks, first)?;
-    if np.kind == MentionKind::Pronoun {
-        return None;
+    let commas = (chain_start..comma).filter(|&i| toks[i].kind == TokKind::Comma);
+    let mut fallback = None;
+    for first in commas {
+        if first + 1 == comma {
+            continue;
+        }
+        let Some(np) = phrase_before(text, toks, first) else {
+            continue;
+        };
+        if np.kind == MentionKind::Pronoun {
+            continue;
+        }
+        let apposition = Span::new(toks[first + 1].span.start, toks[comma - 1].span.end);
+        let found = Mention {
+            apposition: Some(apposition),
+            ..np
+        };
+        let starts_clause = np.toks.0 == 0
+            || matches!(
+                toks[np.toks.0 - 1].kind,
+                TokKind::Comma | TokKind::Quote(_) | TokKind::Terminal | TokKind::Dash
+            )
+            || word(text, &toks[np.toks.0 - 1])
+                .is_some_and(|w| matches!(w, "and" | "but" | "But" | "And"));
+        if starts_clause {
+            return Some(found);
+        }
+        fallback = fallback.or(Some(found));
     }
-    let apposition = Span::new(toks[first + 1].span.start, toks[comma - 1].span.end);
-    Some(Mention {
-        apposition: Some(apposition),
-        ..np
-    })
+    fallback
+}
+
+/// Does an inverted speaker (`said X`) end its clause? A name followed by more words is the
+/// verb's object or the start of its content (`said Chicago would …`).
+fn ends_clause(text: &str, toks: &[Tok], m: &Mention) -> bool {
+    let mut end = m.toks.1;
+    if let Some(a) = m.apposition {
+        while end < toks.len() && toks[end].span.start < a.end {
+            end += 1;
+        }
+    }
+    match toks.get(end) {
+        None => true,
+        Some(t) => match t.kind {
+            TokKind::Terminal | TokKind::OpenParen | TokKind::CloseParen | TokKind::Quote(_) => {
+                true
+            }
+            TokKind::Comma | TokKind::Colon | TokKind::Semicolon | TokKind::Dash => {
+                toks.get(end + 1).is_none_or(|n| {
+                    !n.is_word()
+                        || word(text, n).is_some_and(|w| w.ends_with("ing") || w == "according")
+                })
+            }
+            TokKind::Word => word(text, t).is_some_and(|w| {
+                matches!(
+                    w,
+                    "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this"
+                ) || lexicon().is_time_word(w)
+            }),
+            _ => false,
+        },
+    }
 }
 
 /// Every cue of a sentence, in order of their verbs.
@@ -388,7 +453,8 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>) -> Option<Cu
         && i > 0
         && word(text, &toks[i - 1])
             .is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "been"));
-    if verb.form == VerbForm::Base || verb.form == VerbForm::Gerund && !progressive {
+    let infinitive = i > 0 && word(text, &toks[i - 1]).is_some_and(|w| w == "to");
+    if verb.form == VerbForm::Gerund && !progressive || verb.form == VerbForm::Base && infinitive {
         return None;
     }
     let subject_end = if progressive { i - 1 } else { i };

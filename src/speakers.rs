@@ -52,31 +52,48 @@ fn parse(text: &str, m: &Mention) -> Parsed {
         .skip_while(|w| is_determiner(w))
         .collect();
     let lex = lexicon();
-    let last_title = words.iter().rposition(|w| {
-        lex.is_title(w)
+    let n = words.len();
+    // A capitalised title word closing a name is a surname: `Charlie King`, `Stephen Major`.
+    let surname_like = |i: usize| {
+        i + 1 == n
+            && i > 0
+            && words[i].starts_with(char::is_uppercase)
+            && !lex.is_title(words[i - 1])
+            && words[i - 1].starts_with(char::is_uppercase)
+    };
+    let last_title = (0..n).rev().find(|&i| {
+        let w = words[i];
+        (lex.is_title(w) && !surname_like(i))
             || w.ends_with("'s")
             || w.ends_with("’s")
             || !w.starts_with(char::is_uppercase)
     });
-    let (title, name) = match last_title {
-        Some(t) => (&words[..=t], &words[t + 1..]),
-        None => (&words[..0], &words[..]),
+    let (title, mut name) = match last_title {
+        Some(t) => (&words[..=t], words[t + 1..].to_vec()),
+        None => (&words[..0], words.clone()),
     };
+    let apposition = m.apposition.map(|a| &text[a.range()]);
+    // `The state’s campaign chairman, Phil Lovas,`: the apposition is the name.
+    if name.is_empty() {
+        if let Some(a) = apposition.filter(|a| is_bare_name(a)) {
+            name = a.split_whitespace().collect();
+        }
+    }
     let head = words.last().copied().unwrap_or("");
     let org = lex.is_org_word(head) || (name.len() == 1 && is_acronym(head));
-    let kind = if org && m.kind != MentionKind::Pronoun {
+    let kind = if org && name.len() == words.len() || org && m.kind == MentionKind::Description {
         SpeakerKind::Org
-    } else if name.is_empty() && !org {
+    } else if name.is_empty() {
         SpeakerKind::Anonymous
     } else {
         SpeakerKind::Person
     };
     let mut title = title.join(" ");
-    if let Some(a) = m.apposition {
+    if let Some(a) = apposition.filter(|a| !name.join(" ").eq(a)) {
         if !title.is_empty() {
             title.push_str(", ");
         }
-        title.push_str(&text[a.range()]);
+        title.push_str(a);
     }
     if kind == SpeakerKind::Org {
         return Parsed {
@@ -90,6 +107,32 @@ fn parse(text: &str, m: &Mention) -> Parsed {
         name: name.join(" "),
         kind,
     }
+}
+
+/// Capitalised words only, none of them a title: `Phil Lovas`.
+fn is_bare_name(s: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && !lex.is_title(w) && !lex.is_function_word(w)
+        })
+}
+
+/// An unresolved description that names an affiliation (`The Indiana governor`, `a Homeland
+/// Security Department official`) is the best name the story gives; a bare role is not.
+fn description_name(title: &str) -> Option<String> {
+    let words: Vec<&str> = title
+        .split(',')
+        .next()?
+        .split_whitespace()
+        .filter(|w| !is_determiner(w))
+        .collect();
+    let lex = lexicon();
+    let affiliated = words.iter().any(|w| {
+        w.starts_with(char::is_uppercase) && !lex.is_title(w) && !lex.is_anonymous_head(w)
+    });
+    affiliated.then(|| words.join(" "))
 }
 
 /// A stable id within the document, from the name: `Brandon Johnson` is `brandon-johnson`.
@@ -171,6 +214,12 @@ pub fn resolve(text: &str, rows: &[RawAttribution]) -> Vec<Speaker> {
         if let Some(p) = &parsed[i] {
             if speaker.kind.is_none() {
                 speaker.kind = Some(p.kind);
+            }
+            if speaker.name.is_empty() {
+                if let Some(name) = description_name(&p.title) {
+                    speaker.id = slug(&name);
+                    speaker.name = name;
+                }
             }
             if !p.title.is_empty() {
                 speaker.title = p.title.clone();
