@@ -159,11 +159,7 @@ impl State {
         para: usize,
     ) -> bool {
         let cue_start = cue.start;
-        let cue_end = cue
-            .speaker
-            .toks
-            .1
-            .max(cue.verb + if cue.rule == "according-to" { 2 } else { 1 });
+        let cue_end = cue_end(toks, cue);
         let mut j = cue_start;
         if j > 0 && matches!(toks[j - 1].kind, TokKind::Comma | TokKind::Dash) {
             j -= 1;

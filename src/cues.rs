@@ -266,12 +266,12 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
     } else {
         MentionKind::Description
     };
-    let apposition = apposition_after(text, toks, end);
+    let apposition = apposition_after(toks, end);
     Some(mention(toks, start, end, kind, apposition))
 }
 
 /// `apposition = "," 1*word ("," / terminal / end)` right after a name: `, a Democrat.`
-fn apposition_after(text: &str, toks: &[Tok], end: usize) -> Option<Span> {
+fn apposition_after(toks: &[Tok], end: usize) -> Option<Span> {
     if toks.get(end)?.kind != TokKind::Comma {
         return None;
     }
@@ -378,38 +378,6 @@ fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
         fallback = fallback.or(Some(found));
     }
     fallback
-}
-
-/// Does an inverted speaker (`said X`) end its clause? A name followed by more words is the
-/// verb's object or the start of its content (`said Chicago would …`).
-fn ends_clause(text: &str, toks: &[Tok], m: &Mention) -> bool {
-    let mut end = m.toks.1;
-    if let Some(a) = m.apposition {
-        while end < toks.len() && toks[end].span.start < a.end {
-            end += 1;
-        }
-    }
-    match toks.get(end) {
-        None => true,
-        Some(t) => match t.kind {
-            TokKind::Terminal | TokKind::OpenParen | TokKind::CloseParen | TokKind::Quote(_) => {
-                true
-            }
-            TokKind::Comma | TokKind::Colon | TokKind::Semicolon | TokKind::Dash => {
-                toks.get(end + 1).is_none_or(|n| {
-                    !n.is_word()
-                        || word(text, n).is_some_and(|w| w.ends_with("ing") || w == "according")
-                })
-            }
-            TokKind::Word => word(text, t).is_some_and(|w| {
-                matches!(
-                    w,
-                    "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this"
-                ) || lexicon().is_time_word(w)
-            }),
-            _ => false,
-        },
-    }
 }
 
 /// Every cue of a sentence, in order of their verbs.

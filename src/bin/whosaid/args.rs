@@ -17,6 +17,14 @@ pub enum Command {
     /// Write one row per quotation, with its speaker, for every article read.
     #[command(after_help = AFTER_HELP)]
     Extract(Extract),
+    /// Write the table of who speaks in the input, in the format `--entities` reads.
+    Entities(crate::entities_cmd::EntitiesArgs),
+    /// Compare two extraction outputs (files or --snapshot trees) row by row.
+    Diff(crate::diff_cmd::DiffArgs),
+    /// Align the quotations of BASE with those of other versions of the story.
+    Compare(crate::compare_cmd::CompareArgs),
+    /// Look up every quotation of STORY in a SOURCE text.
+    Check(crate::compare_cmd::CheckArgs),
 }
 
 const AFTER_HELP: &str = "\
@@ -48,9 +56,17 @@ pub struct Extract {
     )]
     pub text_field: String,
 
+    /// Entity table (CSV: id,name,kind,aliases,title,affiliation) to resolve speakers with
+    #[arg(long, value_name = "FILE.csv", help_heading = "Input")]
+    pub entities: Option<PathBuf>,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
     pub format: Format,
+
+    /// Write one CSV per input document under DIR, mirroring the input tree
+    #[arg(long, value_name = "DIR", help_heading = "Output")]
+    pub snapshot: Option<PathBuf>,
 
     /// Write to FILE (complete or not at all) instead of stdout; its directory must exist
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]

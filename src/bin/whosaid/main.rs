@@ -5,6 +5,9 @@
 //! the output is the same bytes for any `-j` and memory stays flat on any corpus size.
 
 mod args;
+mod compare_cmd;
+mod diff_cmd;
+mod entities_cmd;
 
 use anyhow::{Context, Result};
 use args::{Args, Command, Extract, Format};
@@ -24,11 +27,14 @@ const BATCH_BYTES: usize = 32 << 20;
 fn main() -> ExitCode {
     let Args { command } = Args::parse();
     let result = match command {
-        Command::Extract(args) => extract(args),
+        Command::Extract(args) => extract(args).map(|ok| ExitCode::from(if ok { 0 } else { 1 })),
+        Command::Entities(args) => entities_cmd::run(args),
+        Command::Diff(args) => diff_cmd::run(args),
+        Command::Compare(args) => compare_cmd::run_compare(args),
+        Command::Check(args) => compare_cmd::run_check(args),
     };
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
+        Ok(code) => code,
         // A reader closed the pipe (`whosaid extract | head`): it has what it wanted.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
