@@ -80,8 +80,14 @@ struct Sentence<'a> {
 /// All attributions of `range` in `text`, speakers still as mentions.
 pub fn attribute(text: &str, range: Range<usize>) -> Vec<RawAttribution> {
     let quotes = find_quotes(text, range.clone());
+    let paras = paragraphs(text, range);
+    let labels = transcript_labels(text, &paras, &quotes);
     let mut state = State::default();
-    for (p, para) in paragraphs(text, range).into_iter().enumerate() {
+    for (p, para) in paras.into_iter().enumerate() {
+        if let Some(turn) = labels.get(&para.start) {
+            state.transcript_turn(text, *turn, p);
+            continue;
+        }
         let toks = tokenize(text, para.range(), &quotes);
         let spans = sentences(text, &toks);
         for (k, r) in spans.iter().enumerate() {
@@ -96,6 +102,67 @@ pub fn attribute(text: &str, range: Range<usize>) -> Vec<RawAttribution> {
     state.out
 }
 
+/// A turn of a transcript: `PENCE: Well, look, …` or `"WALLACE: Let’s start …`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Turn {
+    label: Span,
+    words: Span,
+}
+
+/// Speaker labels that open paragraphs, keyed by paragraph start. A label counts inside an
+/// opening quote mark, or when it opens two paragraphs or more: a one-off `UPDATE:` or
+/// `CLARIFICATION:` is an editor's note, not a speaker.
+fn transcript_labels(
+    text: &str,
+    paras: &[Span],
+    quotes: &[QuotedSpan],
+) -> std::collections::HashMap<usize, Turn> {
+    let mut found = Vec::new();
+    for para in paras {
+        let quote = quotes.iter().find(|q| q.outer.start == para.start);
+        let from = quote.map_or(para.start, |q| q.inner.start);
+        let Some((label, words)) = label_at(text, from, para.end) else {
+            continue;
+        };
+        let words = match quote {
+            Some(q) if q.inner.end > words.start => Span::new(words.start, q.inner.end),
+            Some(_) => continue,
+            None => words,
+        };
+        found.push((para.start, Turn { label, words }, quote.is_some()));
+    }
+    let repeated = |label: &str| {
+        found
+            .iter()
+            .filter(|(_, t, _)| &text[t.label.range()] == label)
+            .count()
+            >= 2
+    };
+    found
+        .iter()
+        .filter(|(_, t, quoted)| *quoted || repeated(&text[t.label.range()]))
+        .map(|(at, t, _)| (*at, *t))
+        .collect()
+}
+
+/// `label = 1*3(UPPER-WORD) ":" SP`, e.g. `MR. TRUMP: `; the words run to `end`.
+fn label_at(text: &str, from: usize, end: usize) -> Option<(Span, Span)> {
+    let rest = &text[from..end];
+    let colon = rest.find(':')?;
+    let label = &rest[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let upper = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    if words.is_empty() || words.len() > 3 || !words.iter().all(upper) || label.trim() != label {
+        return None;
+    }
+    let words_span = Span::new(from + colon + 1, end).trim(text);
+    (!words_span.is_empty()).then(|| (Span::new(from, from + colon), words_span))
+}
+
 #[derive(Default)]
 struct State {
     out: Vec<RawAttribution>,
@@ -105,6 +172,28 @@ struct State {
 }
 
 impl State {
+    fn transcript_turn(&mut self, text: &str, turn: Turn, para: usize) {
+        let _ = text;
+        let speaker = Mention {
+            toks: (0, 0),
+            span: turn.label,
+            kind: MentionKind::Name,
+            apposition: None,
+        };
+        let group = self.new_group();
+        self.push(
+            RawAttribution {
+                quote: turn.words,
+                kind: QuoteKind::Direct,
+                speaker: Some(speaker),
+                cue: None,
+                rule: "transcript-turn",
+                group,
+            },
+            para,
+        );
+    }
+
     fn new_group(&mut self) -> usize {
         self.groups += 1;
         self.groups
@@ -183,9 +272,7 @@ impl State {
         }
         let content_toks = &toks[content.clone()];
         let group = self.new_group();
-        if quote_just_before
-            && (!closes || content_toks.len() <= 2 || !words_before_quote(content_toks))
-        {
+        if quote_just_before && (!closes || !words_before_quote(text, content_toks)) {
             // Only the quotation right before the cue: `“Q,” she said, …`.
             let q = quote_before.unwrap_or(j - 1);
             self.push_content(text, toks, q..q + 1, cue, "quote", group, claimed, para);
@@ -826,13 +913,16 @@ fn link_continued_pieces(quotes: &[QuotedSpan], rows: &mut [RawAttribution]) {
 
 /// Words of the writer's own in front of a quotation make it mixed: `using the tax “is a
 /// misguided approach,” said Mr. Burman`. A conjunction or a lead-in colon does not.
-fn words_before_quote(content: &[Tok]) -> bool {
+fn words_before_quote(text: &str, content: &[Tok]) -> bool {
     let q = content
         .iter()
         .rposition(|t| matches!(t.kind, TokKind::Quote(_)));
     q.is_some_and(|q| {
-        content[..q].iter().filter(|t| t.is_word()).count() >= 2
-            && !content[..q].iter().any(|t| t.kind == TokKind::Colon)
+        let words = content[..q].iter().filter(|t| {
+            word(text, t)
+                .is_some_and(|w| !matches!(w, "But" | "And" | "So" | "Yet" | "Still" | "Or"))
+        });
+        words.count() >= 1 && !content[..q].iter().any(|t| t.kind == TokKind::Colon)
     })
 }
 

@@ -52,6 +52,20 @@ fn parse(text: &str, m: &Mention) -> Parsed {
         .skip_while(|w| is_determiner(w))
         .collect();
     let lex = lexicon();
+    // `Stacey Plaskett of the Virgin Islands`: an affiliation after the name is no name.
+    let link = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "for" | "at" | "from" | "with"));
+    let words: Vec<&str> = match link {
+        Some(k)
+            if words[..k]
+                .iter()
+                .any(|w| w.starts_with(char::is_uppercase) && !lex.is_title(w)) =>
+        {
+            words[..k].to_vec()
+        }
+        _ => words,
+    };
     let n = words.len();
     // A capitalised title word closing a name is a surname: `Charlie King`, `Stephen Major`.
     let surname_like = |i: usize| {
@@ -263,7 +277,10 @@ fn build_table(text: &str, parsed: &[Option<Parsed>]) -> IndexMap<String, Entry>
 fn lookup_surname<'t>(table: &'t IndexMap<String, Entry>, surname: &str) -> Option<&'t Entry> {
     table.values().find(|e| {
         e.kind == SpeakerKind::Person
-            && e.name.rsplit(' ').next() == Some(surname)
+            && e.name.rsplit(' ').next().is_some_and(|last| {
+                // A transcript writes the surname in capitals: `PENCE:`.
+                last == surname || last.eq_ignore_ascii_case(surname) && is_acronym(surname)
+            })
             && e.name != surname
     })
 }
