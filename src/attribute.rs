@@ -268,7 +268,7 @@ impl State {
             .find(|&i| matches!(toks[i].kind, TokKind::Quote(_)));
         let quote_just_before = quote_before.is_some_and(|q| q + 2 >= j);
         if !closes && !quote_just_before {
-            return false;
+            return self.clause_then_quote(text, toks, cue, content, claimed, para);
         }
         let content_toks = &toks[content.clone()];
         let group = self.new_group();
@@ -302,6 +302,50 @@ impl State {
         true
     }
 
+    /// `CLAUSE, CNN reported, “Q”.`: one attribution in two pieces, the quoted one mixed
+    /// because the attribution holds the writer's words too.
+    fn clause_then_quote(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        cue: &Cue,
+        content: Range<usize>,
+        claimed: &mut [bool],
+        para: usize,
+    ) -> bool {
+        let end = cue_end(toks, cue);
+        let Some(q) = quote_after_cue(toks, end, cue) else {
+            return false;
+        };
+        let tail_ok = toks[q + 1..]
+            .iter()
+            .all(|t| matches!(t.kind, TokKind::Terminal | TokKind::CloseParen));
+        let words = toks[content.clone()].iter().filter(|t| t.is_word()).count();
+        if claimed[q] || !tail_ok || words < 3 || starts_badly(text, &toks[content.clone()]) {
+            return false;
+        }
+        let group = self.new_group();
+        self.push_content(
+            text,
+            toks,
+            trim_clause_start(text, toks, content),
+            cue,
+            "clause",
+            group,
+            claimed,
+            para,
+        );
+        self.push_content(text, toks, q..q + 1, cue, "quote", group, claimed, para);
+        // A quotation that starts in lower case finishes the writer's sentence.
+        if let Some(last) = self.out.last_mut() {
+            if text[last.quote.range()].starts_with(char::is_lowercase) {
+                last.kind = QuoteKind::Mixed;
+            }
+        }
+        mark(claimed, cue.start..end);
+        true
+    }
+
     /// `“Q1,” she said, “Q2.”`: the quotation after the cue is the same attribution.
     fn second_piece(
         &mut self,
@@ -313,21 +357,7 @@ impl State {
         claimed: &mut [bool],
         para: usize,
     ) {
-        let mut i = cue_end;
-        if let Some(apposition) = cue.speaker.apposition {
-            while i < toks.len() && toks[i].span.start < apposition.end {
-                i += 1;
-            }
-        }
-        while i < toks.len()
-            && matches!(
-                toks[i].kind,
-                TokKind::Comma | TokKind::Colon | TokKind::Dash
-            )
-        {
-            i += 1;
-        }
-        if matches!(toks.get(i).map(|t| t.kind), Some(TokKind::Quote(_))) && !claimed[i] {
+        if let Some(i) = quote_after_cue(toks, cue_end, cue).filter(|&i| !claimed[i]) {
             self.push_content(text, toks, i..i + 1, cue, "quote", group, claimed, para);
         }
     }
@@ -988,4 +1018,23 @@ fn blames(text: &str, cue: &Cue, content: &[Tok]) -> bool {
     cue.class == VerbClass::Characterise
         && content.iter().take(8).any(|t| word(text, t) == Some("for"))
         && !content.iter().any(|t| word(text, t) == Some("as"))
+}
+
+/// The quotation right after a cue and its speaker's apposition: `, she said, “Q2.”`.
+fn quote_after_cue(toks: &[Tok], cue_end: usize, cue: &Cue) -> Option<usize> {
+    let mut i = cue_end;
+    if let Some(apposition) = cue.speaker.apposition {
+        while i < toks.len() && toks[i].span.start < apposition.end {
+            i += 1;
+        }
+    }
+    while i < toks.len()
+        && matches!(
+            toks[i].kind,
+            TokKind::Comma | TokKind::Colon | TokKind::Dash
+        )
+    {
+        i += 1;
+    }
+    matches!(toks.get(i).map(|t| t.kind), Some(TokKind::Quote(_))).then_some(i)
 }
