@@ -224,7 +224,9 @@ impl State {
         let mut claimed = vec![false; toks.len()];
         let mut prev_cue: Option<Cue> = None;
         for (c, cue) in cues.iter().enumerate() {
-            let next_cue = cues.get(c + 1);
+            let next_cue = cues[c + 1..]
+                .iter()
+                .find(|n| starts_clause(text, toks, n.start));
             let before = self.claim_before(text, toks, cue, prev_cue.as_ref(), &mut claimed, para);
             if !before {
                 self.claim_after(text, toks, cue, next_cue, &mut claimed, para);
@@ -997,6 +999,38 @@ fn tail_is_adjunct(text: &str, toks: &[Tok], from: usize) -> bool {
         i += 1;
     }
     true
+}
+
+/// Does a cue at `start` begin a clause of its own? One right after its own punctuation or a
+/// conjunction does (`…, Smith said`, `and Smith said`); one inside reported content does not
+/// (`Clinton said she thinks …` reports what she thinks as part of what she said).
+fn starts_clause(text: &str, toks: &[Tok], start: usize) -> bool {
+    start == 0
+        || matches!(
+            toks[start - 1].kind,
+            TokKind::Comma
+                | TokKind::Semicolon
+                | TokKind::Dash
+                | TokKind::Quote(_)
+                | TokKind::Colon
+                | TokKind::CloseParen
+        )
+        || word(text, &toks[start - 1]).is_some_and(|w| {
+            matches!(
+                w,
+                "and"
+                    | "but"
+                    | "while"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "because"
+                    | "though"
+                    | "although"
+                    | "whereas"
+            )
+        })
 }
 
 /// The token after a cue, its speaker and the speaker's apposition.

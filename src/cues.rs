@@ -421,7 +421,22 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>) -> Option<Cu
         && i > 0
         && word(text, &toks[i - 1])
             .is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "been"));
-    let infinitive = i > 0 && word(text, &toks[i - 1]).is_some_and(|w| w == "to");
+    // `to say`, `will address`: an intention or a plan, not a report of speech.
+    let infinitive = i > 0
+        && word(text, &toks[i - 1]).is_some_and(|w| {
+            matches!(
+                w,
+                "to" | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "must"
+                    | "shall"
+            )
+        });
     if verb.form == VerbForm::Gerund && !progressive || verb.form == VerbForm::Base && infinitive {
         return None;
     }
