@@ -227,7 +227,15 @@ impl State {
             let next_cue = cues[c + 1..]
                 .iter()
                 .find(|n| starts_clause(text, toks, n.start));
-            let before = self.claim_before(text, toks, cue, prev_cue.as_ref(), &mut claimed, para);
+            let before = self.claim_before(
+                text,
+                toks,
+                cue,
+                prev_cue.as_ref(),
+                next_cue,
+                &mut claimed,
+                para,
+            );
             if !before {
                 self.claim_after(text, toks, cue, next_cue, &mut claimed, para);
             }
@@ -246,6 +254,7 @@ impl State {
         toks: &[Tok],
         cue: &Cue,
         prev: Option<&Cue>,
+        later: Option<&Cue>,
         claimed: &mut [bool],
         para: usize,
     ) -> bool {
@@ -270,7 +279,7 @@ impl State {
             .find(|&i| matches!(toks[i].kind, TokKind::Quote(_)));
         let quote_just_before = quote_before.is_some_and(|q| q + 2 >= j);
         if !closes && !quote_just_before {
-            return self.clause_then_quote(text, toks, cue, content, claimed, para);
+            return self.interposed_cue(text, toks, cue, content, later, claimed, para);
         }
         let content_toks = &toks[content.clone()];
         let group = self.new_group();
@@ -304,26 +313,66 @@ impl State {
         true
     }
 
-    /// `CLAUSE, CNN reported, “Q”.`: one attribution in two pieces, the quoted one mixed
-    /// because the attribution holds the writer's words too.
-    fn clause_then_quote(
+    /// `CLAUSE, CNN reported, “Q”.` and `The museum, Mr. Obama said, would …`: a cue between
+    /// commas splits one attribution in two pieces. A quoted second piece that starts in lower
+    /// case finishes the writer's sentence, so it is mixed.
+    #[allow(clippy::too_many_arguments)]
+    fn interposed_cue(
         &mut self,
         text: &str,
         toks: &[Tok],
         cue: &Cue,
         content: Range<usize>,
+        later: Option<&Cue>,
         claimed: &mut [bool],
         para: usize,
     ) -> bool {
         let end = cue_end(toks, cue);
-        let Some(q) = quote_after_cue(toks, end, cue) else {
+        let first_words = toks[content.clone()].iter().filter(|t| t.is_word()).count();
+        if first_words == 0 || starts_badly(text, &toks[content.clone()]) && first_words < 3 {
             return false;
+        }
+        let rest = match quote_after_cue(toks, end, cue) {
+            Some(q)
+                if toks[q + 1..]
+                    .iter()
+                    .all(|t| matches!(t.kind, TokKind::Terminal | TokKind::CloseParen)) =>
+            {
+                q..q + 1
+            }
+            Some(_) => return false,
+            None => {
+                let mut i = end;
+                if let Some(a) = cue.speaker.apposition {
+                    while i < toks.len() && toks[i].span.start < a.end {
+                        i += 1;
+                    }
+                }
+                if toks.get(i).is_none_or(|t| t.kind != TokKind::Comma) {
+                    return false;
+                }
+                let stop = later
+                    .map_or(toks.len(), |n| n.start)
+                    .min(participle_start(text, toks, i + 1).unwrap_or(toks.len()));
+                let mut stop = stop.max(i + 1);
+                while stop > i + 1
+                    && matches!(
+                        toks[stop - 1].kind,
+                        TokKind::Terminal | TokKind::Comma | TokKind::Semicolon
+                    )
+                {
+                    stop -= 1;
+                }
+                if !toks[i + 1..stop]
+                    .iter()
+                    .any(|t| t.is_word() || matches!(t.kind, TokKind::Quote(_)))
+                {
+                    return false;
+                }
+                i + 1..stop
+            }
         };
-        let tail_ok = toks[q + 1..]
-            .iter()
-            .all(|t| matches!(t.kind, TokKind::Terminal | TokKind::CloseParen));
-        let words = toks[content.clone()].iter().filter(|t| t.is_word()).count();
-        if claimed[q] || !tail_ok || words < 3 || starts_badly(text, &toks[content.clone()]) {
+        if claimed[rest.clone()].iter().any(|&c| c) {
             return false;
         }
         let group = self.new_group();
@@ -337,9 +386,18 @@ impl State {
             claimed,
             para,
         );
-        self.push_content(text, toks, q..q + 1, cue, "quote", group, claimed, para);
-        // A quotation that starts in lower case finishes the writer's sentence.
-        if let Some(last) = self.out.last_mut() {
+        let quoted = rest.len() == 1 && matches!(toks[rest.start].kind, TokKind::Quote(_));
+        self.push_content(
+            text,
+            toks,
+            rest,
+            cue,
+            if quoted { "quote" } else { "interposed" },
+            group,
+            claimed,
+            para,
+        );
+        if let Some(last) = self.out.last_mut().filter(|_| quoted) {
             if text[last.quote.range()].starts_with(char::is_lowercase) {
                 last.kind = QuoteKind::Mixed;
             }
