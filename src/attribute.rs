@@ -258,6 +258,8 @@ impl State {
         claimed: &mut [bool],
         para: usize,
     ) -> bool {
+        let widened = widen_to_quote(text, toks, cue);
+        let cue = &widened;
         let cue_start = cue.start;
         let cue_end = cue_end(toks, cue);
         let mut j = cue_start;
@@ -1129,4 +1131,30 @@ fn quote_after_cue(toks: &[Tok], cue_end: usize, cue: &Cue) -> Option<usize> {
         i += 1;
     }
     matches!(toks.get(i).map(|t| t.kind), Some(TokKind::Quote(_))).then_some(i)
+}
+
+/// `“Q,” Tulsa police Chief Chuck Jordan said`: words between a quotation and the name the
+/// cue found (`Tulsa police`) belong to the speaker's description.
+fn widen_to_quote(text: &str, toks: &[Tok], cue: &Cue) -> Cue {
+    let mut start = cue.start;
+    if cue.speaker.toks.0 != cue.start || cue.speaker.kind == MentionKind::Pronoun {
+        return *cue;
+    }
+    while start > 0
+        && cue.start - start < 3
+        && word(text, &toks[start - 1])
+            .is_some_and(|w| w != "that" && lexicon().speech_verb(w).is_none())
+    {
+        start -= 1;
+    }
+    let after_quote =
+        start > 0 && start < cue.start && matches!(toks[start - 1].kind, TokKind::Quote(_));
+    if !after_quote {
+        return *cue;
+    }
+    let mut widened = *cue;
+    widened.start = start;
+    widened.speaker.toks.0 = start;
+    widened.speaker.span.start = toks[start].span.start;
+    widened
 }
