@@ -89,7 +89,7 @@ pub fn attribute(text: &str, range: Range<usize>) -> Vec<RawAttribution> {
             continue;
         }
         let toks = tokenize(text, para.range(), &quotes);
-        let spans = sentences(text, &toks);
+        let spans = bounded(sentences(text, &toks));
         for (k, r) in spans.iter().enumerate() {
             let sentence = Sentence {
                 toks: &toks[r.clone()],
@@ -119,7 +119,8 @@ fn transcript_labels(
 ) -> std::collections::HashMap<usize, Turn> {
     let mut found = Vec::new();
     for para in paras {
-        let quote = quotes.iter().find(|q| q.outer.start == para.start);
+        let at = quotes.partition_point(|q| q.outer.start < para.start);
+        let quote = quotes.get(at).filter(|q| q.outer.start == para.start);
         let from = quote.map_or(para.start, |q| q.inner.start);
         let Some((label, words)) = label_at(text, from, para.end) else {
             continue;
@@ -161,6 +162,24 @@ fn label_at(text: &str, from: usize, end: usize) -> Option<(Span, Span)> {
     }
     let words_span = Span::new(from + colon + 1, end).trim(text);
     (!words_span.is_empty()).then(|| (Span::new(from, from + colon), words_span))
+}
+
+/// The longest run of tokens read as one sentence. Real sentences stay far below it; a
+/// paragraph without a full stop is read in windows of it, so every rule runs in time
+/// linear in the paragraph.
+const MAX_SENTENCE_TOKENS: usize = 400;
+
+fn bounded(sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for r in sentences {
+        let mut start = r.start;
+        while r.end - start > MAX_SENTENCE_TOKENS {
+            out.push(start..start + MAX_SENTENCE_TOKENS);
+            start += MAX_SENTENCE_TOKENS;
+        }
+        out.push(start..r.end);
+    }
+    out
 }
 
 #[derive(Default)]
@@ -672,7 +691,11 @@ impl State {
                 kind,
                 speaker: Some(cue.speaker),
                 cue: Some(cue.span),
-                rule: rule_name(direction, cue.rule),
+                rule: if cue.class == VerbClass::Belief && kind == QuoteKind::Indirect {
+                    "belief"
+                } else {
+                    rule_name(direction, cue.rule)
+                },
                 group,
             },
             para,
@@ -941,7 +964,12 @@ fn participle_start(text: &str, toks: &[Tok], from: usize) -> Option<usize> {
 
 /// Content for reported speech needs a speaker that can speak, and a verb that reports.
 fn indirect_allowed(cue: &Cue) -> bool {
-    cue.class != VerbClass::Belief
+    // Beliefs and expectations the story attributes (`Fowler expects …`) are attributions
+    // too; their rows carry the rule `belief` so a reader can set them apart.
+    matches!(
+        cue.class,
+        VerbClass::Speech | VerbClass::Characterise | VerbClass::Belief
+    )
 }
 
 /// Content that starts with a preposition or a verb's particle is an adjunct, not a clause.

@@ -162,35 +162,69 @@ fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// A full name written in `text` that ends with `surname`: `Donald Trump` for `Trump`.
-fn full_name_in_text(text: &str, surname: &str) -> Option<String> {
-    let finder = memchr::memmem::Finder::new(surname.as_bytes());
-    for at in finder.find_iter(text.as_bytes()) {
-        let after = text[at + surname.len()..].chars().next();
-        if after.is_some_and(|c| c.is_alphanumeric()) {
-            continue;
-        }
-        let before = &text[..at];
-        if !before.ends_with(' ') {
-            continue;
-        }
-        let first = before[..before.len() - 1]
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
-            .next()
-            .unwrap_or("");
-        let lex = lexicon();
-        if first.len() > 1
-            && first.starts_with(char::is_uppercase)
-            && !lex.is_title(first)
-            && !lex.is_function_word(first)
-            && !lex.is_org_word(first)
-            && !lex.is_time_word(first)
-            && lex.pronoun(first).is_none()
+/// The capitalised words of a text with their offsets, read once, so that finding a full
+/// name or every mention of a person costs one pass, not one per speaker.
+struct NameIndex<'t> {
+    text: &'t str,
+    words: Vec<(usize, &'t str)>,
+}
+
+impl<'t> NameIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
         {
-            return Some(format!("{first} {surname}"));
+            let inside = c.is_alphanumeric() || matches!(c, '.' | '-');
+            match (start, inside) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    let w = text[s..i].trim_end_matches(['.', '-']);
+                    if w.starts_with(char::is_uppercase) {
+                        words.push((s, w));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
         }
+        NameIndex { text, words }
     }
-    None
+
+    /// A full name written in the text that ends with `surname`: `Donald Trump` for `Trump`.
+    fn full_name(&self, surname: &str) -> Option<String> {
+        let lex = lexicon();
+        self.words.windows(2).find_map(|pair| {
+            let [(at, first), (next, last)] = [pair[0], pair[1]];
+            let adjacent = self.text[at + first.len()..next] == *" ";
+            let plausible = first.len() > 1
+                && !lex.is_title(first)
+                && !lex.is_function_word(first)
+                && !lex.is_org_word(first)
+                && !lex.is_time_word(first)
+                && lex.pronoun(first).is_none();
+            (last == surname && adjacent && plausible).then(|| format!("{first} {surname}"))
+        })
+    }
+
+    /// Where the text names each person of `table`: `(byte offset, table index)`, sorted.
+    fn person_mentions(&self, table: &IndexMap<String, Entry>) -> Vec<(usize, usize)> {
+        let mut by_surname: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::new();
+        for (k, e) in table.values().enumerate() {
+            if e.kind == SpeakerKind::Person {
+                by_surname
+                    .entry(e.name.rsplit(' ').next().unwrap_or(&e.name))
+                    .or_insert(k);
+            }
+        }
+        self.words
+            .iter()
+            .filter_map(|(at, w)| by_surname.get(w).map(|&k| (*at, k)))
+            .collect()
+    }
 }
 
 /// Resolves every row's mention to a speaker.
@@ -203,8 +237,9 @@ pub fn resolve(text: &str, rows: &[RawAttribution]) -> Vec<Speaker> {
                 .map(|m| parse(text, &m))
         })
         .collect();
-    let table = build_table(text, &parsed);
-    let people = person_mentions(text, &table);
+    let names = NameIndex::new(text);
+    let table = build_table(&names, &parsed);
+    let people = names.person_mentions(&table);
     let mut out: Vec<Speaker> = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let Some(m) = row.speaker else {
@@ -245,7 +280,7 @@ pub fn resolve(text: &str, rows: &[RawAttribution]) -> Vec<Speaker> {
 }
 
 /// The people and organisations the document names, full names first.
-fn build_table(text: &str, parsed: &[Option<Parsed>]) -> IndexMap<String, Entry> {
+fn build_table(names: &NameIndex, parsed: &[Option<Parsed>]) -> IndexMap<String, Entry> {
     let mut table: IndexMap<String, Entry> = IndexMap::new();
     let named = parsed.iter().flatten().filter(|p| !p.name.is_empty());
     for p in named.clone().filter(|p| p.name.contains(' ')) {
@@ -260,9 +295,7 @@ fn build_table(text: &str, parsed: &[Option<Parsed>]) -> IndexMap<String, Entry>
             continue;
         }
         let name = match p.kind {
-            SpeakerKind::Person => {
-                full_name_in_text(text, &p.name).unwrap_or_else(|| p.name.clone())
-            }
+            SpeakerKind::Person => names.full_name(&p.name).unwrap_or_else(|| p.name.clone()),
             _ => p.name.clone(),
         };
         table.entry(p.name.clone()).or_insert(Entry {
@@ -331,32 +364,6 @@ fn title_key(title: &str) -> String {
     words.join(" ")
 }
 
-/// Where the document names each person of its table: `(byte offset, table index)`, sorted.
-fn person_mentions(text: &str, table: &IndexMap<String, Entry>) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (k, e) in table.values().enumerate() {
-        if e.kind != SpeakerKind::Person {
-            continue;
-        }
-        let surname = e.name.rsplit(' ').next().unwrap_or(&e.name);
-        for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
-            let bounded_before = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let bounded_after = text[at + surname.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if bounded_before && bounded_after {
-                out.push((at, k));
-            }
-        }
-    }
-    out.sort_unstable();
-    out
-}
-
 /// The nearest preceding person (he, she), or speaker of the right kind (it, they).
 fn resolve_pronoun(
     text: &str,
@@ -401,9 +408,9 @@ mod tests {
     fn full_name_found_in_text() {
         let text = "Donald Trump spoke. Later Trump left.";
         assert_eq!(
-            full_name_in_text(text, "Trump").as_deref(),
+            NameIndex::new(text).full_name("Trump").as_deref(),
             Some("Donald Trump")
         );
-        assert_eq!(full_name_in_text("The Trump plan.", "Trump"), None);
+        assert_eq!(NameIndex::new("The Trump plan.").full_name("Trump"), None);
     }
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# End-to-end throughput of the whosaid binary on a synthetic JSONL corpus.
+#
+#   scripts/bench.sh            # from the repository root (or anywhere)
+#
+# 1. scripts/gen_corpus.py writes a corpus of WHOSAID_BENCH_MB (default 210) MB of JSONL
+#    built from its own template sentences, into a temporary directory.
+# 2. `cargo build --release` (CARGO_TARGET_DIR is honoured).
+# 3. `whosaid extract --format csv -o FILE` runs with -j 1 and -j 2 (WHOSAID_BENCH_JOBS
+#    overrides the list); each run prints wall time, MB/s of JSONL input and of decoded text,
+#    and peak RSS (from /usr/bin/time -v, or by polling /proc when that is missing).
+# 4. The CSV of every run must be byte-identical to the -j 1 run.
+#
+# The temporary directory is removed on exit, whatever happens.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+mb=${WHOSAID_BENCH_MB:-210}
+jobs=${WHOSAID_BENCH_JOBS:-"1 2"}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+corpus="$tmp/corpus.jsonl"
+echo "== generating ${mb} MB of synthetic JSONL in $tmp"
+stats=$(python3 scripts/gen_corpus.py --mb "$mb" -o "$corpus")
+echo "   $stats"
+docs=$(sed -n 's/.*docs=\([0-9]*\).*/\1/p' <<<"$stats")
+text_bytes=$(sed -n 's/.*text_bytes=\([0-9]*\).*/\1/p' <<<"$stats")
+file_bytes=$(stat -c %s "$corpus")
+
+echo "== cargo build --release"
+cargo build --release --quiet
+target_dir=$(cargo metadata --format-version 1 --no-deps |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+bin="$target_dir/release/whosaid"
+
+# Warm the page cache so that the first run does not pay for the disk.
+cat "$corpus" >/dev/null
+
+# run LABEL CMD...: run CMD, leave wall seconds in $secs and peak RSS (KiB) in $rss_kib.
+run() {
+    local start end status=0
+    if [[ -x /usr/bin/time ]]; then
+        start=$(date +%s.%N)
+        /usr/bin/time -v -o "$tmp/time.txt" "$@" || status=$?
+        end=$(date +%s.%N)
+        rss_kib=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$tmp/time.txt")
+    else
+        # No GNU time: poll the peak (VmHWM) the kernel keeps for the process.
+        start=$(date +%s.%N)
+        "$@" &
+        local pid=$! hwm
+        rss_kib=0
+        while hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null) &&
+            [[ -n $hwm ]]; do
+            ((hwm > rss_kib)) && rss_kib=$hwm
+            sleep 0.05
+        done
+        wait "$pid" || status=$?
+        end=$(date +%s.%N)
+        rss_kib="$rss_kib (polled)"
+    fi
+    secs=$(echo "$end - $start" | bc -l 2>/dev/null || python3 -c "print($end - $start)")
+    if ((status != 0)); then
+        echo "whosaid exited with status $status" >&2
+        exit "$status"
+    fi
+}
+
+echo "== whosaid extract --format csv on $docs documents," \
+    "$(python3 -c "print(f'{$file_bytes/1e6:.1f} MB of JSONL, {$text_bytes/1e6:.1f} MB of text')")"
+reference=""
+for j in $jobs; do
+    out="$tmp/out-j$j.csv"
+    run "$bin" extract --format csv -o "$out" -j "$j" "$corpus"
+    python3 - "$j" "$secs" "$file_bytes" "$text_bytes" "$docs" "$rss_kib" "$(stat -c %s "$out")" <<'EOF'
+import sys
+j, secs, file_bytes, text_bytes, docs, rss, out = sys.argv[1:]
+secs = float(secs)
+rss_num = rss.split()[0]
+print(f"   -j {j}: {secs:7.2f} s  {int(file_bytes) / 1e6 / secs:7.2f} MB/s JSONL  "
+      f"{int(text_bytes) / 1e6 / secs:7.2f} MB/s text  {int(docs) / secs:8.0f} docs/s  "
+      f"peak RSS {int(rss_num) / 1024:.1f} MiB{' (polled)' if 'polled' in rss else ''}  "
+      f"CSV {int(out) / 1e6:.1f} MB")
+EOF
+    if [[ -z $reference ]]; then
+        reference=$out
+    elif cmp -s "$reference" "$out"; then
+        echo "   -j $j output is byte-identical to $(basename "$reference")"
+        rm -f "$out"
+    else
+        echo "   -j $j output DIFFERS from $(basename "$reference")" >&2
+        exit 1
+    fi
+done
