@@ -511,7 +511,7 @@ impl State {
             if toks[i - 1].kind != TokKind::Comma || claimed[i] {
                 continue;
             }
-            let Some(verb) = word(text, &toks[i]).and_then(|w| lexicon().speech_verb(w)) else {
+            let Some(verb) = toks[i].verb else {
                 continue;
             };
             if verb.form != VerbForm::Gerund || verb.class == VerbClass::Belief {
@@ -623,7 +623,7 @@ impl State {
         para: usize,
     ) {
         for i in 1..toks.len() {
-            let Some(verb) = word(text, &toks[i]).and_then(|w| lexicon().speech_verb(w)) else {
+            let Some(verb) = toks[i].verb else {
                 continue;
             };
             let aux = word(text, &toks[i - 1])
@@ -670,6 +670,7 @@ impl State {
             [Tok {
                 kind: TokKind::Quote(_),
                 span,
+                ..
             }] => (quote_inner(text, *span), QuoteKind::Direct),
             _ => {
                 let span = Span::new(inner[0].span.start, inner[inner.len() - 1].span.end);
@@ -943,8 +944,7 @@ fn starts_adjunct(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 fn is_adjunct_word(text: &str, tok: &Tok) -> bool {
-    tok.is_word()
-        && word(text, tok).is_some_and(|w| w != "that" && lexicon().speech_verb(w).is_none())
+    tok.is_word() && tok.verb.is_none() && word(text, tok).is_some_and(|w| w != "that")
 }
 
 /// Where a participial cue or `according to` begins a new attribution inside the content.
@@ -952,12 +952,10 @@ fn participle_start(text: &str, toks: &[Tok], from: usize) -> Option<usize> {
     (from + 1..toks.len())
         .find(|&i| {
             toks[i - 1].kind == TokKind::Comma
-                && word(text, &toks[i]).is_some_and(|w| {
-                    w.eq_ignore_ascii_case("according")
-                        || lexicon().speech_verb(w).is_some_and(|v| {
-                            v.form == VerbForm::Gerund && v.class != VerbClass::Belief
-                        })
-                })
+                && (toks[i]
+                    .verb
+                    .is_some_and(|v| v.form == VerbForm::Gerund && v.class != VerbClass::Belief)
+                    || word(text, &toks[i]).is_some_and(|w| w.eq_ignore_ascii_case("according")))
         })
         .map(|i| i - 1)
 }
@@ -1170,8 +1168,8 @@ fn widen_to_quote(text: &str, toks: &[Tok], cue: &Cue) -> Cue {
     }
     while start > 0
         && cue.start - start < 3
-        && word(text, &toks[start - 1])
-            .is_some_and(|w| w != "that" && lexicon().speech_verb(w).is_none())
+        && toks[start - 1].verb.is_none()
+        && word(text, &toks[start - 1]).is_some_and(|w| w != "that")
     {
         start -= 1;
     }

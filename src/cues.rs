@@ -138,7 +138,7 @@ pub fn verb_at(text: &str, toks: &[Tok], i: usize) -> Option<SpeechVerb> {
         // "Said" mid-sentence is a name (Edward Said), not the verb.
         return None;
     }
-    lexicon().speech_verb(w)
+    toks[i].verb
 }
 
 /// Can `w` be a word of a name? Capitalised and not a function word (`But`, `The`).
@@ -188,7 +188,7 @@ pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
             lowercase_run += 1;
         } else if !is_capitalised(prev)
             && !lexicon().is_function_word(prev)
-            && lexicon().speech_verb(prev).is_none()
+            && toks[start - 1].verb.is_none()
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
             && !named
             && lowercase_run < 2
@@ -244,7 +244,7 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
             && !named
             && end > start
             && !lexicon().is_function_word(w)
-            && lexicon().speech_verb(w).is_none()
+            && toks[end].verb.is_none()
         {
             // "a senior official"
         } else {

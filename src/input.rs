@@ -412,7 +412,7 @@ impl JsonlLines {
     }
 
     fn parse(&self, line: &str, fields: &Fields) -> Result<Document> {
-        use serde_json::{Map, Value};
+        use serde_json::Value;
         let bad = |msg: String| Error::JsonLine {
             path: self.path.clone(),
             line: self.line,
@@ -423,9 +423,15 @@ impl JsonlLines {
             line: self.line,
             field: field.to_owned(),
         };
-        let mut record: Map<String, Value> =
-            serde_json::from_str(line).map_err(|err| bad(json_message(&err)))?;
-        let id = match record.get(&fields.id) {
+        let mut de = serde_json::Deserializer::from_str(line);
+        let wanted = Wanted {
+            id: &fields.id,
+            text: &fields.text,
+        };
+        let (id, text) = serde::de::DeserializeSeed::deserialize(wanted, &mut de)
+            .and_then(|found| de.end().map(|()| found))
+            .map_err(|err| bad(json_message(&err)))?;
+        let id = match id.as_ref() {
             Some(Value::String(id)) => id.clone(),
             Some(Value::Number(id)) => id.to_string(),
             None | Some(Value::Null) => return Err(missing(&fields.id)),
@@ -437,7 +443,7 @@ impl JsonlLines {
                 )))
             }
         };
-        match record.remove(&fields.text) {
+        match text {
             Some(Value::String(text)) => Ok(Document::new(id, text)),
             None | Some(Value::Null) => Err(missing(&fields.text)),
             Some(other) => Err(bad(format!(
@@ -446,6 +452,51 @@ impl JsonlLines {
                 json_type(&other)
             ))),
         }
+    }
+}
+
+/// The two fields of a JSONL record that make a document; every other field is skipped
+/// unparsed, so a record's annotations (often larger than its text) cost no allocation.
+struct Wanted<'f> {
+    id: &'f str,
+    text: &'f str,
+}
+
+type WantedFields = (Option<serde_json::Value>, Option<serde_json::Value>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Wanted<'_> {
+    type Value = WantedFields;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        de: D,
+    ) -> std::result::Result<WantedFields, D::Error> {
+        de.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
+    type Value = WantedFields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<WantedFields, A::Error> {
+        let (mut id, mut text) = (None, None);
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.text {
+                text = Some(map.next_value()?);
+            } else if key == self.id {
+                id = Some(map.next_value()?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok((id, text))
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod attribute;
 pub mod attribution;
 pub mod cues;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod input;

@@ -15,7 +15,7 @@
 //! assert_eq!(toks[0].kind, TokKind::Word);
 //! ```
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, SpeechVerb};
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
 use nom::bytes::complete::take_while1;
@@ -43,6 +43,8 @@ pub enum TokKind {
 pub struct Tok {
     pub kind: TokKind,
     pub span: Span,
+    /// The speech verb this word is, looked up once here: rules ask it many times.
+    pub verb: Option<SpeechVerb>,
 }
 
 impl Tok {
@@ -142,6 +144,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[QuotedSpan]) -> Vec<T
             out.push(Tok {
                 kind: TokKind::Quote(next_quote),
                 span: q.outer,
+                verb: None,
             });
             pos = q.outer.end;
             next_quote += 1;
@@ -168,6 +171,7 @@ fn tokenize_plain(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 out.push(Tok {
                     kind: TokKind::Word,
                     span: Span::new(at, at + len),
+                    verb: lexicon().speech_verb(&input[..len]),
                 });
                 input = &input[len..];
                 continue;
@@ -189,6 +193,7 @@ fn tokenize_plain(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 out.push(Tok {
                     kind,
                     span: Span::new(at, at + len),
+                    verb: None,
                 });
                 input = &input[len..];
             }

@@ -171,23 +171,36 @@ struct NameIndex<'t> {
 
 impl<'t> NameIndex<'t> {
     fn new(text: &'t str) -> Self {
+        // Bytes where they are ASCII, chars only past them: a word is a run of letters,
+        // digits, `.` and `-`, so a no-break space still ends one.
+        let bytes = text.as_bytes();
+        let width_inside = |i: usize| -> (usize, bool) {
+            let b = bytes[i];
+            if b < 0x80 {
+                return (1, b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), c.is_alphanumeric())
+        };
         let mut words = Vec::new();
-        let mut start = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            let inside = c.is_alphanumeric() || matches!(c, '.' | '-');
-            match (start, inside) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    let w = text[s..i].trim_end_matches(['.', '-']);
-                    if w.starts_with(char::is_uppercase) {
-                        words.push((s, w));
-                    }
-                    start = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let (width, inside) = width_inside(i);
+            if !inside {
+                i += width;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() {
+                let (width, inside) = width_inside(i);
+                if !inside {
+                    break;
                 }
-                _ => {}
+                i += width;
+            }
+            let w = text[start..i].trim_end_matches(['.', '-']);
+            if w.starts_with(char::is_uppercase) {
+                words.push((start, w));
             }
         }
         NameIndex { text, words }

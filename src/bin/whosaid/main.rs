@@ -8,6 +8,7 @@ mod args;
 mod compare_cmd;
 mod diff_cmd;
 mod entities_cmd;
+mod snapshot;
 
 use anyhow::{Context, Result};
 use args::{Args, Command, Extract, Format};
@@ -50,6 +51,10 @@ fn extract(args: Extract) -> Result<bool> {
         .num_threads(args.threads.map_or(0, usize::from))
         .build()
         .context("cannot start worker threads")?;
+    let extractor = Extractor::new();
+    if let Some(dir) = &args.snapshot {
+        return snapshot::extract(dir, &args, &pool, &extractor);
+    }
     // Open the output before any work, so a bad path fails at once.
     let target = match &args.output {
         Some(path) if path.as_os_str() != "-" => Some(Target::create(path)?),
@@ -79,7 +84,6 @@ fn extract(args: Extract) -> Result<bool> {
         .id_field(args.id_field)
         .text_field(args.text_field);
     let mut documents = reader.documents(inputs);
-    let extractor = Extractor::new();
     let mut all_read = true;
     loop {
         let batch = next_batch(&mut documents);
