@@ -185,9 +185,18 @@ impl<'t> NameIndex<'t> {
         let mut words = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
-            let (width, inside) = width_inside(i);
-            if !inside {
-                i += width;
+            // Only an ASCII capital after a non-word byte starts a name word; everything
+            // else is skipped with one comparison.
+            let starts = bytes[i].is_ascii_uppercase()
+                && (i == 0
+                    || bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_alphanumeric()
+                    || bytes[i - 1] >= 0x80
+                        && !text[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric));
+            if !starts {
+                i += 1;
                 continue;
             }
             let start = i;
@@ -198,10 +207,7 @@ impl<'t> NameIndex<'t> {
                 }
                 i += width;
             }
-            let w = text[start..i].trim_end_matches(['.', '-']);
-            if w.starts_with(char::is_uppercase) {
-                words.push((start, w));
-            }
+            words.push((start, text[start..i].trim_end_matches(['.', '-'])));
         }
         NameIndex { text, words }
     }
