@@ -354,7 +354,7 @@ fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
         if first + 1 == comma {
             continue;
         }
-        let Some(np) = phrase_before(text, toks, first) else {
+        let Some(np) = phrase_before(text, toks, skip_parenthesis(toks, first)) else {
             continue;
         };
         if np.kind == MentionKind::Pronoun {
@@ -375,9 +375,22 @@ fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
         if starts_clause {
             return Some(found);
         }
-        fallback = fallback.or(Some(found));
+        // Failing a clause start, the nearest phrase: `to Chicago, something Johnson and
+        // JB Pritzker, the governor of Illinois, have said`.
+        fallback = Some(found);
     }
     fallback
+}
+
+/// Where a phrase ends when a parenthesis follows it: `Rep. Jim Jordan (R-Ohio),`.
+fn skip_parenthesis(toks: &[Tok], end: usize) -> usize {
+    if end == 0 || toks[end - 1].kind != TokKind::CloseParen {
+        return end;
+    }
+    (end.saturating_sub(10)..end - 1)
+        .rev()
+        .find(|&i| toks[i].kind == TokKind::OpenParen)
+        .unwrap_or(end)
 }
 
 /// Every cue of a sentence, in order of their verbs.

@@ -66,15 +66,20 @@
 //! # Ok::<(), whosaid::diff::Error>(())
 //! ```
 
+mod pair;
 mod read;
+mod sink;
+mod tree;
 
-pub use read::{tree_pairs, Outputs, TreeFile, REQUIRED_COLUMNS, REQUIRED_FIELDS};
+pub use pair::pair_rows;
+pub use read::{Outputs, REQUIRED_COLUMNS, REQUIRED_FIELDS};
+pub use sink::{ChangeSink, CsvChanges, DIFF_HEADER};
+pub use tree::{tree_pairs, TreeFile};
 
 use indexmap::IndexMap;
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::HashSet;
 use std::fmt;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
 /// How one quotation changed from OLD to NEW.
@@ -214,136 +219,6 @@ fn place(path: &std::path::Path, line: u64) -> String {
 /// Results of this module.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Pairs the rows of one document in OLD with those in NEW and classifies each pair (see
-/// the module documentation for the passes), in text order.
-///
-/// ```
-/// use whosaid::diff::{pair_rows, Change, Row};
-///
-/// let row = |speaker: &str, quote: &str, start| Row {
-///     speaker: speaker.into(), kind: "direct".into(), quote: quote.into(), start, end: start + quote.len(),
-/// };
-/// let old = [row("Ann", "Yes", 0), row("Bo", "No way", 10)];
-/// let new = [row("Ann", "Yes", 0), row("Bo", "No", 10)];
-/// let changes: Vec<_> = pair_rows(&old, &new).iter().map(|p| p.change).collect();
-/// assert_eq!(changes, [Change::Same, Change::Reshaped]);
-/// ```
-pub fn pair_rows(old: &[Row], new: &[Row]) -> Vec<Pair> {
-    if old == new {
-        // The common case in a regression run: nothing to search.
-        return (0..old.len())
-            .map(|i| Pair {
-                change: Change::Same,
-                old: Some(i),
-                new: Some(i),
-            })
-            .collect();
-    }
-    // partner[i]: the NEW row paired with OLD row i, and whether by overlap only.
-    let mut partner: Vec<Option<(usize, bool)>> = vec![None; old.len()];
-    let mut taken = vec![false; new.len()];
-
-    // Pass 1: the same span and text.
-    let mut by_span: HashMap<(usize, usize, &str), VecDeque<usize>> = HashMap::new();
-    for (j, r) in new.iter().enumerate() {
-        by_span
-            .entry((r.start, r.end, r.quote.as_str()))
-            .or_default()
-            .push_back(j);
-    }
-    for (i, r) in old.iter().enumerate() {
-        let key = (r.start, r.end, r.quote.as_str());
-        if let Some(j) = by_span.get_mut(&key).and_then(VecDeque::pop_front) {
-            partner[i] = Some((j, false));
-            taken[j] = true;
-        }
-    }
-
-    // Pass 2: the same text where the offsets moved, occurrences in order.
-    let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
-    for (j, r) in new.iter().enumerate().filter(|&(j, _)| !taken[j]) {
-        by_text.entry(r.quote.as_str()).or_default().push_back(j);
-    }
-    for (i, r) in old.iter().enumerate() {
-        if partner[i].is_some() {
-            continue;
-        }
-        if let Some(j) = by_text
-            .get_mut(r.quote.as_str())
-            .and_then(VecDeque::pop_front)
-        {
-            partner[i] = Some((j, false));
-            taken[j] = true;
-        }
-    }
-
-    // Pass 3: overlapping spans; the largest overlap wins, the earliest row on a tie.
-    for (i, r) in old.iter().enumerate() {
-        if partner[i].is_some() {
-            continue;
-        }
-        let mut best: Option<(usize, usize)> = None;
-        for (j, n) in new.iter().enumerate() {
-            if taken[j] || n.start >= r.end || r.start >= n.end {
-                continue;
-            }
-            let overlap = r.end.min(n.end) - r.start.max(n.start);
-            if best.is_none_or(|(_, most)| overlap > most) {
-                best = Some((j, overlap));
-            }
-        }
-        if let Some((j, _)) = best {
-            partner[i] = Some((j, true));
-            taken[j] = true;
-        }
-    }
-
-    let mut pairs: Vec<Pair> = partner
-        .iter()
-        .enumerate()
-        .map(|(i, p)| match *p {
-            Some((j, reshaped)) => Pair {
-                change: if reshaped {
-                    Change::Reshaped
-                } else {
-                    classify(&old[i], &new[j])
-                },
-                old: Some(i),
-                new: Some(j),
-            },
-            None => Pair {
-                change: Change::Lost,
-                old: Some(i),
-                new: None,
-            },
-        })
-        .collect();
-    pairs.extend((0..new.len()).filter(|&j| !taken[j]).map(|j| Pair {
-        change: Change::Gained,
-        old: None,
-        new: Some(j),
-    }));
-    // Text order: by OLD's span where there is one, else NEW's; stable, so ties keep OLD's
-    // order with gained rows after.
-    pairs.sort_by_key(|p| match (p.old, p.new) {
-        (Some(i), _) => (old[i].start, old[i].end),
-        (None, Some(j)) => (new[j].start, new[j].end),
-        (None, None) => (0, 0),
-    });
-    pairs
-}
-
-/// The class of two rows that quote the same words.
-fn classify(old: &Row, new: &Row) -> Change {
-    if old.speaker != new.speaker {
-        Change::Respeaker
-    } else if old.kind != new.kind {
-        Change::Rekind
-    } else {
-        Change::Same
-    }
-}
-
 /// How many rows of each class a diff found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -377,149 +252,6 @@ impl fmt::Display for Counts {
             write!(f, "{sep}{} {c}", self.get(*c))?;
         }
         Ok(())
-    }
-}
-
-/// Receives a diff's rows, document by document, in text order within each.
-pub trait ChangeSink {
-    fn write(&mut self, change: &RowChange<'_>) -> io::Result<()>;
-
-    /// Writes what is still due (a header when there were no rows) and flushes.
-    fn finish(&mut self) -> io::Result<()>;
-}
-
-impl<S: ChangeSink + ?Sized> ChangeSink for &mut S {
-    fn write(&mut self, change: &RowChange<'_>) -> io::Result<()> {
-        (**self).write(change)
-    }
-
-    fn finish(&mut self) -> io::Result<()> {
-        (**self).finish()
-    }
-}
-
-/// The diff's CSV columns, in order.
-pub const DIFF_HEADER: [&str; 12] = [
-    "doc",
-    "change",
-    "old_speaker",
-    "new_speaker",
-    "old_kind",
-    "new_kind",
-    "old_quote",
-    "new_quote",
-    "old_start",
-    "old_end",
-    "new_start",
-    "new_end",
-];
-
-/// Writes changes as CSV under [`DIFF_HEADER`], leaving out `same` rows unless
-/// [`CsvChanges::same`] asks for them. Text cells get the formula guard of
-/// [`CsvSink`](crate::output::CsvSink) unless [`CsvChanges::raw`] is set.
-pub struct CsvChanges<W: Write> {
-    csv: csv::Writer<W>,
-    raw: bool,
-    same: bool,
-    header_written: bool,
-}
-
-impl<W: Write> CsvChanges<W> {
-    pub fn new(out: W) -> Self {
-        CsvChanges {
-            csv: csv::Writer::from_writer(out),
-            raw: false,
-            same: false,
-            header_written: false,
-        }
-    }
-
-    /// With `true`, text cells are written as they are, without the formula guard.
-    pub fn raw(mut self, raw: bool) -> Self {
-        self.raw = raw;
-        self
-    }
-
-    /// With `true`, rows of class `same` are written too.
-    pub fn same(mut self, same: bool) -> Self {
-        self.same = same;
-        self
-    }
-
-    fn header(&mut self) -> io::Result<()> {
-        if !self.header_written {
-            self.csv.write_record(DIFF_HEADER).map_err(csv_error)?;
-            self.header_written = true;
-        }
-        Ok(())
-    }
-
-    fn text(&mut self, cell: Option<&str>) -> io::Result<()> {
-        let cell = cell.unwrap_or("");
-        let cell = if self.raw {
-            Cow::Borrowed(cell)
-        } else {
-            guard(cell)
-        };
-        self.csv.write_field(cell.as_ref()).map_err(csv_error)
-    }
-
-    fn number(&mut self, n: Option<usize>) -> io::Result<()> {
-        match n {
-            Some(n) => self.csv.write_field(n.to_string()),
-            None => self.csv.write_field(""),
-        }
-        .map_err(csv_error)
-    }
-}
-
-impl<W: Write> ChangeSink for CsvChanges<W> {
-    fn write(&mut self, c: &RowChange<'_>) -> io::Result<()> {
-        if c.change == Change::Same && !self.same {
-            return Ok(());
-        }
-        self.header()?;
-        let (old, new) = (c.old, c.new);
-        self.text(Some(c.doc))?;
-        self.text(Some(c.change.as_str()))?;
-        self.text(old.map(|r| r.speaker.as_str()))?;
-        self.text(new.map(|r| r.speaker.as_str()))?;
-        self.text(old.map(|r| r.kind.as_str()))?;
-        self.text(new.map(|r| r.kind.as_str()))?;
-        self.text(old.map(|r| r.quote.as_str()))?;
-        self.text(new.map(|r| r.quote.as_str()))?;
-        self.number(old.map(|r| r.start))?;
-        self.number(old.map(|r| r.end))?;
-        self.number(new.map(|r| r.start))?;
-        self.number(new.map(|r| r.end))?;
-        self.csv.write_record(None::<&[u8]>).map_err(csv_error)
-    }
-
-    fn finish(&mut self) -> io::Result<()> {
-        self.header()?;
-        self.csv.flush()
-    }
-}
-
-/// The first characters that make a spreadsheet run a cell as a formula: the rule of
-/// `output::guard`, which [`read`] undoes.
-const RISKY: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// `cell` with a leading `'` when a spreadsheet would take it for a formula (a lone `-`,
-/// the id of stdin, is no formula).
-fn guard(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(RISKY) && cell != "-" {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-/// The I/O error inside a CSV error, so that a closed pipe still reads as one.
-fn csv_error(err: csv::Error) -> io::Error {
-    match err.into_kind() {
-        csv::ErrorKind::Io(err) => err,
-        kind => io::Error::other(format!("CSV: {kind:?}")),
     }
 }
 
@@ -654,117 +386,18 @@ impl<S: ChangeSink + ?Sized> Walk<'_, S> {
         self.sink.write(change).map_err(Error::Write)
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn row(speaker: &str, kind: &str, quote: &str, start: usize) -> Row {
+    fn direct(quote: &str, start: usize) -> Row {
         Row {
-            speaker: speaker.into(),
-            kind: kind.into(),
+            speaker: "A".into(),
+            kind: "direct".into(),
             quote: quote.into(),
             start,
             end: start + quote.len(),
         }
-    }
-
-    fn direct(speaker: &str, quote: &str, start: usize) -> Row {
-        row(speaker, "direct", quote, start)
-    }
-
-    /// `change old-index new-index` for each pair, e.g. `lost 1 -`.
-    fn show(pairs: &[Pair]) -> Vec<String> {
-        let idx = |i: Option<usize>| i.map_or("-".to_string(), |i| i.to_string());
-        pairs
-            .iter()
-            .map(|p| format!("{} {} {}", p.change, idx(p.old), idx(p.new)))
-            .collect()
-    }
-
-    #[test]
-    fn each_class_from_one_minimal_pair() {
-        let yes = direct("Ann Lee", "Yes", 10);
-        let cases: [(&str, Vec<Row>, Vec<Row>, &[&str]); 9] = [
-            ("same", vec![yes.clone()], vec![yes.clone()], &["same 0 0"]),
-            ("gained", vec![], vec![yes.clone()], &["gained - 0"]),
-            ("lost", vec![yes.clone()], vec![], &["lost 0 -"]),
-            (
-                "respeaker",
-                vec![yes.clone()],
-                vec![direct("Bo Li", "Yes", 10)],
-                &["respeaker 0 0"],
-            ),
-            (
-                "respeaker from unknown",
-                vec![direct("", "Yes", 10)],
-                vec![yes.clone()],
-                &["respeaker 0 0"],
-            ),
-            (
-                "rekind",
-                vec![yes.clone()],
-                vec![row("Ann Lee", "mixed", "Yes", 10)],
-                &["rekind 0 0"],
-            ),
-            (
-                "respeaker wins over rekind",
-                vec![yes.clone()],
-                vec![row("Bo Li", "mixed", "Yes", 10)],
-                &["respeaker 0 0"],
-            ),
-            (
-                "reshaped: longer",
-                vec![yes.clone()],
-                vec![direct("Ann Lee", "Yes, sir", 10)],
-                &["reshaped 0 0"],
-            ),
-            (
-                "moved offsets match by text",
-                vec![yes.clone()],
-                vec![direct("Ann Lee", "Yes", 42)],
-                &["same 0 0"],
-            ),
-        ];
-        for (name, old, new, want) in cases {
-            assert_eq!(show(&pair_rows(&old, &new)), want, "{name}");
-        }
-    }
-
-    #[test]
-    fn exact_span_beats_text_and_text_beats_overlap() {
-        // "No" at 0 and at 20 in OLD; NEW keeps the one at 20, moves nothing, and adds
-        // an overlapping longer quote over the first.
-        let old = [direct("A", "No", 0), direct("B", "No", 20)];
-        let new = [direct("A", "No, no", 0), direct("B", "No", 20)];
-        assert_eq!(
-            show(&pair_rows(&old, &new)),
-            ["reshaped 0 0", "same 1 1"],
-            "the exact span pairs 1 with 1, leaving 0 to overlap"
-        );
-        // Repeated text pairs occurrences in order.
-        let old = [direct("A", "No", 0), direct("B", "No", 20)];
-        let new = [direct("A", "No", 5), direct("C", "No", 25)];
-        assert_eq!(show(&pair_rows(&old, &new)), ["same 0 0", "respeaker 1 1"]);
-    }
-
-    #[test]
-    fn overlap_takes_the_largest_and_leaves_the_rest_gained() {
-        let old = [direct("A", "0123456789", 0)];
-        let new = [direct("A", "012", 0), direct("A", "3456789xyz", 3)];
-        assert_eq!(
-            show(&pair_rows(&old, &new)),
-            ["gained - 0", "reshaped 0 1"],
-            "in text order: the gained row at 0 comes first"
-        );
-    }
-
-    #[test]
-    fn duplicate_rows_pair_one_to_one() {
-        let yes = direct("A", "Yes", 0);
-        let old = [yes.clone(), yes.clone()];
-        let new = [yes.clone()];
-        assert_eq!(show(&pair_rows(&old, &new)), ["same 0 0", "lost 1 -"]);
     }
 
     /// Collects a diff as `doc change` lines.
@@ -791,7 +424,7 @@ mod tests {
                 let rows = quotes
                     .split_whitespace()
                     .enumerate()
-                    .map(|(i, q)| direct("A", q, i * 10))
+                    .map(|(i, q)| direct(q, i * 10))
                     .collect();
                 Ok(DocRows {
                     doc: doc.into(),
@@ -865,39 +498,5 @@ mod tests {
         assert!(err
             .to_string()
             .starts_with("document \"c\" comes in a different order"));
-    }
-
-    #[test]
-    fn csv_changes_guard_cells_and_skip_same_unless_asked() {
-        let old = direct("@someone", "=SUM(A1)", 0);
-        let new = direct("Ann", "=SUM(A1)", 0);
-        let write = |same: bool, raw: bool| {
-            let mut out = Vec::new();
-            let mut sink = CsvChanges::new(&mut out).same(same).raw(raw);
-            for (change, o, n) in [(Change::Same, &new, &new), (Change::Respeaker, &old, &new)] {
-                let c = RowChange {
-                    doc: "-",
-                    change,
-                    old: Some(o),
-                    new: Some(n),
-                };
-                sink.write(&c).unwrap();
-            }
-            sink.finish().unwrap();
-            drop(sink);
-            String::from_utf8(out).unwrap()
-        };
-        let body = |s: String| s.lines().skip(1).map(String::from).collect::<Vec<_>>();
-        assert_eq!(
-            body(write(false, false)),
-            ["-,respeaker,'@someone,Ann,direct,direct,'=SUM(A1),'=SUM(A1),0,8,0,8"]
-        );
-        assert_eq!(
-            body(write(true, true)),
-            [
-                "-,same,Ann,Ann,direct,direct,=SUM(A1),=SUM(A1),0,8,0,8",
-                "-,respeaker,@someone,Ann,direct,direct,=SUM(A1),=SUM(A1),0,8,0,8"
-            ]
-        );
     }
 }

@@ -52,6 +52,15 @@ pub enum Error {
         msg: String,
     },
 
+    /// An entity table (`--entities`) with a missing column, a duplicate id, an empty name or
+    /// a broken row; `line` 1 is the header.
+    #[error("{}:{line}: bad entity table: {msg}", path.display())]
+    EntityTable {
+        path: PathBuf,
+        line: usize,
+        msg: String,
+    },
+
     /// A JSONL record without the field that holds the document id or text.
     #[error("{}:{line}: bad JSONL record: no {field:?} field", path.display())]
     MissingField {
@@ -76,6 +85,7 @@ impl Error {
             | Error::NotUtf8 { path, .. }
             | Error::JsonLine { path, .. }
             | Error::MissingField { path, .. }
+            | Error::EntityTable { path, .. }
             | Error::Write { path, .. } => path,
         }
     }

@@ -3,9 +3,11 @@
 
 pub mod attribute;
 pub mod attribution;
+pub mod compare;
 pub mod cues;
 pub mod diff;
 pub mod document;
+pub mod entities;
 pub mod error;
 pub mod input;
 pub mod lexicon;
@@ -17,15 +19,44 @@ pub mod speakers;
 
 pub use attribution::{Attribution, QuoteKind, Speaker, SpeakerKind};
 pub use document::Document;
+pub use entities::EntityTable;
 pub use span::Span;
+
+use std::sync::Arc;
 
 /// Extracts attributions from documents; build once, share across threads.
 #[derive(Clone, Debug, Default)]
-pub struct Extractor {}
+pub struct Extractor {
+    entities: Option<Arc<EntityTable>>,
+}
+
+/// Configures an [`Extractor`].
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    entities: Option<Arc<EntityTable>>,
+}
+
+impl ExtractorBuilder {
+    /// Resolve speakers against a newsroom's table of people and organisations.
+    pub fn entities(mut self, table: EntityTable) -> Self {
+        self.entities = Some(Arc::new(table));
+        self
+    }
+
+    pub fn build(self) -> Extractor {
+        Extractor {
+            entities: self.entities,
+        }
+    }
+}
 
 impl Extractor {
     pub fn new() -> Self {
         Extractor::default()
+    }
+
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
     }
 
     /// Every attribution in `doc`, in text order.
@@ -33,7 +64,7 @@ impl Extractor {
         let text = doc.text.as_str();
         let mut raw = attribute::attribute(text, doc.body.range());
         raw.sort_by_key(|r| (r.quote.start, r.quote.end));
-        let speakers = speakers::resolve(text, &raw);
+        let speakers = speakers::resolve(text, &raw, self.entities.as_deref());
         let mut ids = indexmap::IndexMap::new();
         raw.into_iter()
             .zip(speakers)

@@ -14,6 +14,7 @@
 
 use crate::attribute::RawAttribution;
 use crate::cues::{Mention, MentionKind};
+use crate::entities::EntityTable;
 use crate::lexicon::{lexicon, Gender};
 use crate::span::Span;
 use crate::{Speaker, SpeakerKind};
@@ -86,6 +87,16 @@ fn parse(text: &str, m: &Mention) -> Parsed {
         Some(t) => (&words[..=t], words[t + 1..].to_vec()),
         None => (&words[..0], words.clone()),
     };
+    // `spokeswoman for Hillary Clinton`: the name after a role's link word is whom the
+    // role serves, not who speaks.
+    if link.is_some_and(|k| k < n) {
+        name.clear();
+    }
+    let (title, mut name) = if name.is_empty() {
+        (&words[..], name)
+    } else {
+        (title, name)
+    };
     let apposition = m.apposition.map(|a| &text[a.range()]);
     // `The state’s campaign chairman, Phil Lovas,`: the apposition is the name.
     if name.is_empty() {
@@ -110,9 +121,17 @@ fn parse(text: &str, m: &Mention) -> Parsed {
         title.push_str(a);
     }
     if kind == SpeakerKind::Org {
+        // `the order`, `the campaign` name no one; `the Clinton campaign`, `CNN` do.
+        let named = words
+            .iter()
+            .any(|w| w.starts_with(char::is_uppercase) && !lex.is_function_word(w));
         return Parsed {
             title: String::new(),
-            name: words.join(" "),
+            name: if named {
+                words.join(" ")
+            } else {
+                String::new()
+            },
             kind,
         };
     }
@@ -247,7 +266,11 @@ impl<'t> NameIndex<'t> {
 }
 
 /// Resolves every row's mention to a speaker.
-pub fn resolve(text: &str, rows: &[RawAttribution]) -> Vec<Speaker> {
+pub fn resolve(
+    text: &str,
+    rows: &[RawAttribution],
+    entities: Option<&EntityTable>,
+) -> Vec<Speaker> {
     let parsed: Vec<Option<Parsed>> = rows
         .iter()
         .map(|r| {
@@ -293,9 +316,46 @@ pub fn resolve(text: &str, rows: &[RawAttribution]) -> Vec<Speaker> {
                 speaker.title = p.title.clone();
             }
         }
+        if let Some(table) = entities {
+            canonical(text, &mut speaker, m.kind, table);
+        }
         out.push(speaker);
     }
     out
+}
+
+/// The table's word on a speaker: by the resolved name first, then by the mention's words.
+fn canonical(text: &str, speaker: &mut Speaker, kind: MentionKind, table: &EntityTable) {
+    let by_name = (!speaker.name.is_empty())
+        .then(|| table.lookup_name(&speaker.name))
+        .flatten();
+    let by_alias = || {
+        let mention = speaker
+            .mention
+            .map(|m| &text[m.range()])
+            .filter(|_| kind != MentionKind::Pronoun);
+        mention
+            .and_then(|m| table.lookup_alias(m))
+            .or_else(|| {
+                (!speaker.name.is_empty())
+                    .then(|| table.lookup_alias(&speaker.name))
+                    .flatten()
+            })
+            .or_else(|| {
+                (!speaker.title.is_empty() && speaker.name.is_empty())
+                    .then(|| table.lookup_alias(&speaker.title))
+                    .flatten()
+            })
+    };
+    let Some(entity) = by_name.or_else(by_alias) else {
+        return;
+    };
+    speaker.name = entity.name.clone();
+    speaker.id = entity.id.clone();
+    speaker.kind = Some(entity.kind);
+    if speaker.title.is_empty() {
+        speaker.title = entity.title.clone();
+    }
 }
 
 /// The people and organisations the document names, full names first.

@@ -51,7 +51,7 @@ fn extract(args: Extract) -> Result<bool> {
         .num_threads(args.threads.map_or(0, usize::from))
         .build()
         .context("cannot start worker threads")?;
-    let extractor = Extractor::new();
+    let extractor = build_extractor(args.entities.as_deref(), args.quiet)?;
     if let Some(dir) = &args.snapshot {
         return snapshot::extract(dir, &args, &pool, &extractor);
     }
@@ -116,6 +116,25 @@ fn extract(args: Extract) -> Result<bool> {
         target.persist()?;
     }
     Ok(all_read)
+}
+
+/// An extractor with the `--entities` table, read whole before any work; its warnings
+/// (shared aliases) go to stderr.
+fn build_extractor(entities: Option<&Path>, quiet: bool) -> Result<Extractor> {
+    let Some(path) = entities else {
+        return Ok(Extractor::new());
+    };
+    let table = whosaid::EntityTable::from_path(path)?;
+    if !quiet {
+        for warning in table.warnings() {
+            let _ = writeln!(
+                io::stderr(),
+                "whosaid: {}: warning: {warning}",
+                path.display()
+            );
+        }
+    }
+    Ok(Extractor::builder().entities(table).build())
 }
 
 fn extracted(extractor: &Extractor, doc: Document) -> (Document, Vec<Attribution>) {

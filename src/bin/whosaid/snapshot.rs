@@ -24,7 +24,7 @@
 use crate::args::{Extract, Format};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::fs;
 use std::io::BufWriter;
 use std::path::{Component, Path, PathBuf};
@@ -166,7 +166,7 @@ fn next_batch(
 /// The files of the inputs, in the order `whosaid::input` reads them, and the documents of
 /// the one being read.
 struct Walk {
-    pending: std::vec::IntoIter<PathBuf>,
+    pending: VecDeque<PathBuf>,
     /// Directories being walked: the rest of each one's sorted listing, innermost last.
     stack: Vec<std::vec::IntoIter<(PathBuf, bool)>>,
     open: Option<(PathBuf, whosaid::input::Documents)>,
@@ -175,7 +175,7 @@ struct Walk {
 impl Walk {
     fn new(inputs: &[PathBuf]) -> Self {
         Walk {
-            pending: inputs.to_vec().into_iter(),
+            pending: inputs.iter().cloned().collect(),
             stack: Vec::new(),
             open: None,
         }
@@ -197,7 +197,7 @@ impl Walk {
                 },
                 // An input that is not a directory goes to the reader, which reports it if
                 // it cannot be read.
-                None => match self.pending.next() {
+                None => match self.pending.pop_front() {
                     Some(path) => {
                         let is_dir = path.is_dir();
                         (path, is_dir)

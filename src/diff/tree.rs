@@ -1,0 +1,121 @@
+//! Pairing the files of two `--snapshot` trees for `whosaid diff DIR1 DIR2`: the same
+//! relative path on both sides is compared; a file on one side only is compared with
+//! nothing, so all its rows are gained or lost.
+
+use super::{Error, Result};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A file of two `--snapshot` trees: its path relative to the roots, and where it is on
+/// each side (`None` when that side lacks it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TreeFile {
+    pub name: PathBuf,
+    pub old: Option<PathBuf>,
+    pub new: Option<PathBuf>,
+}
+
+/// The outputs (`.csv`, `.jsonl`, each maybe `.gz`) under two directories, paired by
+/// relative path and sorted by it. Hidden entries and symbolic links to directories are
+/// skipped, as in an input walk.
+pub fn tree_pairs(old: &Path, new: &Path) -> Result<Vec<TreeFile>> {
+    let mut files: BTreeMap<PathBuf, [bool; 2]> = BTreeMap::new();
+    for (side, root) in [old, new].into_iter().enumerate() {
+        let mut found = Vec::new();
+        list(root, Path::new(""), &mut found)?;
+        for name in found {
+            files.entry(name).or_default()[side] = true;
+        }
+    }
+    Ok(files
+        .into_iter()
+        .map(|(name, [in_old, in_new])| TreeFile {
+            old: in_old.then(|| old.join(&name)),
+            new: in_new.then(|| new.join(&name)),
+            name,
+        })
+        .collect())
+}
+
+fn list(root: &Path, rel: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+    let dir = root.join(rel);
+    let read = |source| Error::Read {
+        path: dir.clone(),
+        source,
+    };
+    for entry in fs::read_dir(&dir).map_err(read)? {
+        let entry = entry.map_err(read)?;
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let path = dir.join(&name);
+        let file_type = entry.file_type().map_err(read)?;
+        let is_dir = if file_type.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => false,
+                _ => continue,
+            }
+        } else {
+            file_type.is_dir()
+        };
+        if is_dir {
+            list(root, &rel.join(&name), found)?;
+        } else if is_output(&path) {
+            found.push(rel.join(&name));
+        }
+    }
+    Ok(())
+}
+
+/// True for `.csv` and `.jsonl` files, each maybe gzipped.
+fn is_output(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".csv") || name.ends_with(".jsonl")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trees_pair_by_relative_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        for (root, names) in [
+            (
+                &old,
+                &["a/x.txt.csv", "b.txt.csv", ".hidden.csv", "notes.md"][..],
+            ),
+            (&new, &["a/x.txt.csv", "c.jsonl/1.csv"][..]),
+        ] {
+            for name in names {
+                let path = root.join(name);
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::write(path, "").unwrap();
+            }
+        }
+        let pairs = tree_pairs(&old, &new).unwrap();
+        let got: Vec<_> = pairs
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {} {}",
+                    p.name.display(),
+                    p.old.is_some(),
+                    p.new.is_some()
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "a/x.txt.csv true true",
+                "b.txt.csv true false",
+                "c.jsonl/1.csv false true"
+            ]
+        );
+    }
+}
