@@ -522,9 +522,7 @@ impl State {
                 .rev()
                 .find(|c| c.verb < i)
                 .map(|c| c.speaker)
-                .or_else(|| {
-                    phrase_after(text, toks, 0).filter(|m| m.kind != MentionKind::Pronoun || true)
-                });
+                .or_else(|| phrase_after(text, toks, 0));
             let Some(speaker) = speaker else { continue };
             let cue = Cue {
                 verb: i,

@@ -629,7 +629,7 @@ mod tests {
                 r#"1 = "one""#,
                 "error: c.jsonl:4: not UTF-8 (invalid byte at offset 58)",
                 "error: c.jsonl:5: bad JSONL record: EOF while parsing a string at column 29",
-                "error: c.jsonl:6: bad JSONL record: invalid type: sequence, expected a map",
+                "error: c.jsonl:6: bad JSONL record: invalid type: sequence, expected a JSON object",
                 "error: c.jsonl:7: bad JSONL record: no \"id\" field",
                 "error: c.jsonl:8: bad JSONL record: no \"text\" field",
                 "error: c.jsonl:9: bad JSONL record: field \"id\" is an object, not a string or number",

@@ -826,7 +826,7 @@ mod tests {
         assert_eq!(find("»").map(|m| m.close), Some("«"));
         assert_eq!(find("``").map(|m| m.close), Some("''"));
         assert_eq!(find("「").map(|m| m.close), Some("」"));
-        assert_eq!(find("'"), None);
+        assert_eq!(find("'").map(|m| m.name), Some("single-straight"));
     }
 
     #[test]

@@ -212,7 +212,13 @@ fn scan_paragraph(text: &str, para: Span) -> Vec<QuotedSpan> {
             None if mark.opens => open = Some(Open { mark, nested: 0 }),
             None => {}
             Some(o) if mark.family == o.mark.family && mark.closes => {
+                let o = *o;
                 let inner = Span::new(o.mark.span.end, mark.span.start);
+                open = None;
+                // `rock ’n’ roll`: single marks around one letter are apostrophes.
+                if o.mark.family == Family::Single && text[inner.range()].chars().count() < 2 {
+                    continue;
+                }
                 out.push(QuotedSpan {
                     outer: Span::new(o.mark.span.start, mark.span.end),
                     inner,
@@ -220,7 +226,6 @@ fn scan_paragraph(text: &str, para: Span) -> Vec<QuotedSpan> {
                     continues: false,
                     continuation: false,
                 });
-                open = None;
             }
             Some(o) if mark.family != o.mark.family => {
                 if mark.opens && !mark.closes {

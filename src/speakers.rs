@@ -106,7 +106,7 @@ fn parse(text: &str, m: &Mention) -> Parsed {
     }
     let head = words.last().copied().unwrap_or("");
     let org = lex.is_org_word(head) || (name.len() == 1 && is_acronym(head));
-    let kind = if org && name.len() == words.len() || org && m.kind == MentionKind::Description {
+    let kind = if org && (name.len() == words.len() || m.kind == MentionKind::Description) {
         SpeakerKind::Org
     } else if name.is_empty() {
         SpeakerKind::Anonymous
