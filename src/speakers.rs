@@ -186,6 +186,8 @@ fn slug(name: &str) -> String {
 struct NameIndex<'t> {
     text: &'t str,
     words: Vec<(usize, &'t str)>,
+    /// Surnames the story gives an honorific: `Mr. Obama`, `Ms. Lee`.
+    genders: std::collections::HashMap<&'t str, Gender>,
 }
 
 impl<'t> NameIndex<'t> {
@@ -228,7 +230,20 @@ impl<'t> NameIndex<'t> {
             }
             words.push((start, text[start..i].trim_end_matches(['.', '-'])));
         }
-        NameIndex { text, words }
+        let mut genders = std::collections::HashMap::new();
+        for pair in words.windows(2) {
+            let gender = match pair[0].1 {
+                "Mr" => Gender::Masculine,
+                "Mrs" | "Ms" | "Miss" => Gender::Feminine,
+                _ => continue,
+            };
+            genders.entry(pair[1].1).or_insert(gender);
+        }
+        NameIndex {
+            text,
+            words,
+            genders,
+        }
     }
 
     /// A full name written in the text that ends with `surname`: `Donald Trump` for `Trump`.
@@ -245,6 +260,44 @@ impl<'t> NameIndex<'t> {
                 && lex.pronoun(first).is_none();
             (last == surname && adjacent && plausible).then(|| format!("{first} {surname}"))
         })
+    }
+
+    /// The gender an honorific gives a surname (`Mr. Obama`, `Ms. Lee`), if the story uses
+    /// one; never a guess from the first name.
+    fn gender(&self, name: &str) -> Option<Gender> {
+        self.genders.get(name.rsplit(' ').next()?).copied()
+    }
+
+    /// The nearest two- or three-word name before `at` that a lowercase word follows, as a
+    /// subject is followed by its verb: `Jane Doe took the stage`.
+    fn subject_name_before(&self, at: usize) -> Option<String> {
+        let lex = lexicon();
+        let end = self.words.partition_point(|&(p, _)| p < at);
+        let words = &self.words[..end];
+        // A bounded look back: a pronoun far from any name stays unresolved, in linear time.
+        (words.len().saturating_sub(200).max(1)..words.len())
+            .rev()
+            .find_map(|i| {
+                let (first_at, first) = words[i - 1];
+                let (last_at, last) = words[i];
+                let adjacent = self.text[first_at + first.len()..last_at] == *" ";
+                let after = self.text[last_at + last.len()..].strip_prefix(' ')?;
+                let next = after
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let verb_like = next.starts_with(char::is_lowercase) && !lex.is_function_word(next);
+                let plain = |w: &str| {
+                    w.len() > 1
+                        && !lex.is_title(w)
+                        && !lex.is_function_word(w)
+                        && !lex.is_org_word(w)
+                        && !lex.is_time_word(w)
+                        && lex.pronoun(w).is_none()
+                };
+                (adjacent && verb_like && plain(first) && plain(last))
+                    .then(|| format!("{first} {last}"))
+            })
     }
 
     /// Where the text names each person of `table`: `(byte offset, table index)`, sorted.
@@ -290,7 +343,7 @@ pub fn resolve(
         };
         let entry = match &parsed[i] {
             Some(p) => resolve_parsed(p, &table, m.span),
-            None => resolve_pronoun(text, &m, &table, &people, &out),
+            None => resolve_pronoun(text, &m, &table, &people, &names, &out),
         };
         let mut speaker = Speaker {
             mention: Some(m.span),
@@ -449,14 +502,13 @@ fn resolve_pronoun(
     m: &Mention,
     table: &IndexMap<String, Entry>,
     people: &[(usize, usize)],
+    names: &NameIndex,
     resolved: &[Speaker],
 ) -> Option<Entry> {
     let gender = lexicon().pronoun(&text[m.span.range()])?;
     let wanted: &[SpeakerKind] = match gender {
         Gender::Masculine | Gender::Feminine => {
-            let before = people.partition_point(|&(at, _)| at < m.span.start);
-            let (_, k) = *people[..before].last()?;
-            return table.get_index(k).map(|(_, e)| e.clone());
+            return nearest_person(m.span.start, gender, table, people, names);
         }
         Gender::Neuter => &[SpeakerKind::Org],
         Gender::Plural => &[SpeakerKind::Org, SpeakerKind::Anonymous],
@@ -471,6 +523,33 @@ fn resolve_pronoun(
             kind: s.kind.unwrap_or(SpeakerKind::Person),
             title: s.title.clone(),
         })
+}
+
+/// The nearest person before `at` whom the story does not give the other gender; failing
+/// any speaker, the nearest full name in subject position (`Jane Doe took the stage`).
+fn nearest_person(
+    at: usize,
+    gender: Gender,
+    table: &IndexMap<String, Entry>,
+    people: &[(usize, usize)],
+    names: &NameIndex,
+) -> Option<Entry> {
+    let before = people.partition_point(|&(p, _)| p < at);
+    let fits = |name: &str| names.gender(name).is_none_or(|g| g == gender);
+    let speaker = people[..before]
+        .iter()
+        .rev()
+        .filter_map(|&(_, k)| table.get_index(k).map(|(_, e)| e))
+        .find(|e| fits(&e.name))
+        .cloned();
+    speaker.or_else(|| {
+        let name = names.subject_name_before(at)?;
+        fits(&name).then(|| Entry {
+            name,
+            kind: SpeakerKind::Person,
+            title: String::new(),
+        })
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,253 @@
+//! One minimal sentence per attribution rule, with the rows it must give: speaker, kind,
+//! quote and rule. Every sentence here is written for this table; none comes from an
+//! evaluation corpus.
+
+use whosaid::{Document, Extractor};
+
+/// A row as the table states it: (speaker, kind, quote, rule).
+type Row = (&'static str, &'static str, &'static str, &'static str);
+
+fn rows(text: &str) -> Vec<(String, String, String, String)> {
+    let doc = Document::new("t", text);
+    Extractor::new()
+        .extract(&doc)
+        .into_iter()
+        .map(|a| {
+            (
+                a.speaker.name.clone(),
+                a.kind.as_str().to_string(),
+                text[a.quote.range()].to_string(),
+                a.rule.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn check(cases: &[(&str, &[Row])]) {
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = rows(text);
+        let want: Vec<(String, String, String, String)> = want
+            .iter()
+            .map(|(s, k, q, r)| (s.to_string(), k.to_string(), q.to_string(), r.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn direct_quotations_and_their_cues() {
+    check(&[
+        (
+            "“We will win,” said Mayor Jane Doe.",
+            &[("Jane Doe", "direct", "We will win,", "quote-verb-speaker")],
+        ),
+        (
+            "\"We will win,\" Jane Doe said.",
+            &[("Jane Doe", "direct", "We will win,", "quote-speaker-verb")],
+        ),
+        (
+            "“We will win,” Jane Doe, a Democrat, said.",
+            &[(
+                "Jane Doe",
+                "direct",
+                "We will win,",
+                "quote-speaker-apposition-verb",
+            )],
+        ),
+        (
+            "“We will win,” said Jane Doe, the governor of Ohio.",
+            &[("Jane Doe", "direct", "We will win,", "quote-verb-speaker")],
+        ),
+        (
+            "Jane Doe said: “We will win.”",
+            &[("Jane Doe", "direct", "We will win.", "speaker-verb-content")],
+        ),
+        (
+            "Jane Doe said “we will win.”",
+            &[("Jane Doe", "direct", "we will win.", "speaker-verb-content")],
+        ),
+        (
+            "Jane Doe told reporters: “We will win.”",
+            &[("Jane Doe", "direct", "We will win.", "speaker-verb-content")],
+        ),
+        (
+            "Jane Doe warned: “We will not back down.”",
+            &[(
+                "Jane Doe",
+                "direct",
+                "We will not back down.",
+                "speaker-verb-content",
+            )],
+        ),
+        (
+            "“We will win.” ― Jane Doe",
+            &[("Jane Doe", "direct", "We will win.", "quote-dash-speaker")],
+        ),
+        (
+            "“We will win,” according to Jane Doe.",
+            &[("Jane Doe", "direct", "We will win,", "quote-according-to")],
+        ),
+    ]);
+}
+
+#[test]
+fn split_and_continued_quotations_keep_their_speaker() {
+    check(&[
+        (
+            "Jane Doe took the stage. “We will win,” she said. “We always do.”",
+            &[
+                ("Jane Doe", "direct", "We will win,", "quote-speaker-verb"),
+                ("Jane Doe", "direct", "We always do.", "continuation"),
+            ],
+        ),
+        (
+            "“We will win,” Jane Doe said, “because we always do.”",
+            &[
+                ("Jane Doe", "direct", "We will win,", "quote-speaker-verb"),
+                (
+                    "Jane Doe",
+                    "direct",
+                    "because we always do.",
+                    "quote-speaker-verb",
+                ),
+            ],
+        ),
+        (
+            "Jane Doe said the plan would work.\n\n“It is the best plan we have had in years.”",
+            &[
+                (
+                    "Jane Doe",
+                    "indirect",
+                    "the plan would work",
+                    "speaker-verb-content",
+                ),
+                (
+                    "Jane Doe",
+                    "direct",
+                    "It is the best plan we have had in years.",
+                    "continuation",
+                ),
+            ],
+        ),
+        (
+            "Jane Doe spoke first.\n\n“The first part.\n\n“The second part,” she said.",
+            &[
+                ("Jane Doe", "direct", "The first part.", "continuation"),
+                (
+                    "Jane Doe",
+                    "direct",
+                    "The second part,",
+                    "quote-speaker-verb",
+                ),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn reported_speech_and_mixed_quotations() {
+    check(&[
+        (
+            "Jane Doe said that the plan would work.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "the plan would work",
+                "speaker-verb-content",
+            )],
+        ),
+        (
+            "The plan will work, Jane Doe said.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "The plan will work",
+                "clause-speaker-verb",
+            )],
+        ),
+        (
+            "The plan will work, said Jane Doe.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "The plan will work",
+                "clause-verb-speaker",
+            )],
+        ),
+        (
+            "According to Jane Doe, the plan will work.",
+            &[("Jane Doe", "indirect", "the plan will work", "according-to")],
+        ),
+        (
+            "The plan will work, according to Jane Doe.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "The plan will work",
+                "clause-according-to",
+            )],
+        ),
+        (
+            "Jane Doe left the room, saying the plan would work.",
+            &[("Jane Doe", "indirect", "the plan would work", "participle")],
+        ),
+        (
+            "Jane Doe said the plan was “dead on arrival”.",
+            &[(
+                "Jane Doe",
+                "mixed",
+                "the plan was “dead on arrival”",
+                "speaker-verb-content",
+            )],
+        ),
+        (
+            "Jane Doe described the plan as a failure.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "the plan as a failure",
+                "speaker-verb-content",
+            )],
+        ),
+        (
+            "The plan has been described as a failure by Jane Doe.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "The plan has been described as a failure",
+                "passive",
+            )],
+        ),
+        (
+            "NBC News reported that the plan would work.",
+            &[(
+                "NBC News",
+                "indirect",
+                "the plan would work",
+                "speaker-verb-content",
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn what_is_not_speech_makes_no_row() {
+    check(&[
+        (
+            "The so-called “sanctuary cities” are in the news again.",
+            &[],
+        ),
+        ("There are reports that the plan failed.", &[]),
+        (
+            "The officers’ union met in the ’90s to hear rock ’n’ roll.",
+            &[],
+        ),
+        ("She read “The Art of the Deal” on the train.", &[]),
+        ("Jane Doe plans to speak on Monday.", &[]),
+        ("A man who goes by “Shorty” sat down.", &[]),
+    ]);
+}
