@@ -16,7 +16,8 @@
 //!   [`Reader::text_field`] say otherwise; blank lines are skipped, and a bad line is an
 //!   error naming the file and the 1-based line, after which the other lines still come;
 //! * a directory is walked recursively in path order (so runs are deterministic), taking
-//!   `.txt`, `.md`, `.markdown` and `.jsonl` files; hidden entries (`.name`) and symbolic
+//!   `.txt`, `.md`, `.markdown`, `.html`, `.htm` and `.jsonl` files (an HTML page is read as its
+//!   visible article text, masked in place: see [`crate::html`]); hidden entries (`.name`) and symbolic
 //!   links to directories are skipped, the latter so that a link loop cannot trap the walk;
 //! * any of these compressed as `name.gz` is decompressed on the fly; a truncated stream is
 //!   an error naming the file, after the documents read before the damage;
@@ -55,7 +56,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Extensions taken from a directory walk (each also with a further `.gz`).
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl", "html", "htm"];
 
 const BUFFER: usize = 64 * 1024;
 
@@ -333,6 +334,14 @@ fn read_text(path: PathBuf, mut reader: impl Read) -> Result<Step> {
         return Ok(Step::Nothing);
     }
     match String::from_utf8(bytes) {
+        Ok(text) if crate::html::is_html_path(compression(&path).1) => {
+            // Same length as the page, so every offset still indexes the file.
+            let visible = crate::html::visible_text(&text);
+            Ok(Step::Document(Document::new(
+                path.to_string_lossy(),
+                visible,
+            )))
+        }
         Ok(text) => Ok(Step::Document(Document::new(path.to_string_lossy(), text))),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod output;
