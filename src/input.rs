@@ -136,6 +136,7 @@ impl Reader {
             pending: inputs.into_iter().collect(),
             walk: Vec::new(),
             jsonl: None,
+            consumed: 0,
             fields: self.fields.clone(),
         }
     }
@@ -149,6 +150,8 @@ pub struct Documents {
     /// The JSONL stream being read, if any.
     jsonl: Option<JsonlLines>,
     fields: Fields,
+    /// Bytes of input consumed by files finished, for progress reports.
+    consumed: u64,
 }
 
 impl fmt::Debug for Documents {
@@ -182,7 +185,10 @@ impl Iterator for Documents {
             if let Some(jsonl) = &mut self.jsonl {
                 match jsonl.next_record(&self.fields) {
                     Some(item) => return Some(item),
-                    None => self.jsonl = None,
+                    None => {
+                        self.consumed += jsonl.offset;
+                        self.jsonl = None;
+                    }
                 }
             }
             let step = if let Some(entry) = self.next_walked() {
@@ -204,7 +210,10 @@ impl Iterator for Documents {
                 return None;
             };
             match step {
-                Ok(Step::Document(doc)) => return Some(Ok(doc)),
+                Ok(Step::Document(doc)) => {
+                    self.consumed += doc.text.len() as u64;
+                    return Some(Ok(doc));
+                }
                 Ok(Step::Jsonl(jsonl)) => self.jsonl = Some(jsonl),
                 Ok(Step::Nothing) => {}
                 Err(err) => return Some(Err(err)),
@@ -214,6 +223,15 @@ impl Iterator for Documents {
 }
 
 impl Documents {
+    /// Bytes of input read so far (decompressed, for `.gz`): what progress is measured in.
+    pub fn bytes_read(&self) -> u64 {
+        self.consumed
+            + self
+                .jsonl
+                .as_ref()
+                .map_or(0, |j| j.offset + j.buf.len() as u64)
+    }
+
     fn next_walked(&mut self) -> Option<Entry> {
         while let Some(listing) = self.walk.last_mut() {
             match listing.next() {

@@ -8,6 +8,7 @@ mod args;
 mod compare_cmd;
 mod diff_cmd;
 mod entities_cmd;
+mod progress;
 mod snapshot;
 
 use anyhow::{Context, Result};
@@ -75,6 +76,7 @@ fn extract(args: Extract) -> Result<bool> {
         .map_or("stdout".into(), |t| t.path.display().to_string());
     let write_error = || format!("cannot write {destination}");
 
+    let progress = progress::Progress::new(&args.inputs, args.quiet);
     let inputs = if args.inputs.is_empty() {
         vec![Input::Stdin]
     } else {
@@ -85,6 +87,7 @@ fn extract(args: Extract) -> Result<bool> {
         .text_field(args.text_field);
     let mut documents = reader.documents(inputs);
     let mut all_read = true;
+    let mut done = 0;
     loop {
         let batch = next_batch(&mut documents);
         if batch.is_empty() {
@@ -96,10 +99,12 @@ fn extract(args: Extract) -> Result<bool> {
                 .map(|item| item.map(|doc| extracted(&extractor, doc)))
                 .collect()
         });
+        progress.update(done + results.len(), documents.bytes_read());
         for item in results {
             match item {
                 Ok((doc, attributions)) => {
-                    sink.write(&doc, &attributions).with_context(write_error)?
+                    sink.write(&doc, &attributions).with_context(write_error)?;
+                    done += 1;
                 }
                 Err(err) => {
                     all_read = false;
@@ -110,6 +115,7 @@ fn extract(args: Extract) -> Result<bool> {
             }
         }
     }
+    progress.finish();
     sink.finish().with_context(write_error)?;
     drop(sink);
     if let Some(target) = target {
