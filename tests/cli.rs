@@ -137,7 +137,7 @@ fn directory_is_walked_in_path_order() {
     dir.write("corpus/b.txt", "Rain fell.")
         .write("corpus/a/z.md", "# Title\n\nRain fell.")
         .write("corpus/a.txt", "Rain fell.")
-        .write("corpus/notes.html", "<p>skipped</p>")
+        .write("corpus/notes.pdf", "skipped")
         .write(
             "corpus/c.jsonl.gz",
             gzip(b"{\"id\": \"c1\", \"text\": \"Rain.\"}\n"),
@@ -385,4 +385,29 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     enc.write_all(bytes).unwrap();
     enc.finish().unwrap()
+}
+
+#[test]
+fn html_page_offsets_index_the_page() {
+    let page = "<html><nav>“Menu”</nav><article><p>&ldquo;We will win,&rdquo; said <b>Jane Doe</b>.</p></article></html>";
+    let dir = Scratch::new();
+    dir.write("page.html", page);
+    let out = dir
+        .extract(&["--format", "jsonl", "page.html"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes = line["quotes"].as_array().unwrap();
+    assert_eq!(
+        quotes.len(),
+        1,
+        "the menu's quote is not the story's: {quotes:?}"
+    );
+    let (start, end) = (
+        quotes[0]["start"].as_u64().unwrap() as usize,
+        quotes[0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&page[start..end], "We will win,");
+    assert_eq!(quotes[0]["speaker"], "Jane Doe");
 }
