@@ -1,0 +1,202 @@
+//! One sentence read against the document so far: the context every rule works in.
+//!
+//! [`State`] is what outlives a sentence: the rows found so far, the counter that numbers
+//! groups (the pieces of one quotation share a number), and the last speaker, whom a
+//! quotation standing alone in the next paragraph continues. [`Reading`] is one sentence:
+//! the text, the sentence's tokens, its paragraph, and which tokens a rule has claimed. The
+//! rules are methods on it (in `before`, `after` and `standalone`), so each takes only what
+//! varies between calls: a cue, a content range, a group.
+//!
+//! The rules run in a fixed order — each cue claims backwards, else forwards; then
+//! participles, passive characterisations, dash signatures; last the quotations no rule
+//! claimed — and a claimed token is never content again, so an earlier rule wins. Every row
+//! goes through [`Reading::push_content`], which sets its kind (one quotation is `direct`,
+//! quotations among other words `mixed`, none `indirect`) and names its rule from the
+//! direction of the claim and the cue's own rule: `“No,” said Mr. Smith.` claims backwards
+//! onto a quotation with a `verb-speaker` cue, so its row is `quote-verb-speaker`.
+
+use super::content::{looks_like_title, quote_inner, starts_clause};
+use super::RawAttribution;
+use crate::cues::{find_cues, Cue, Mention, MentionKind};
+use crate::lexicon::VerbClass;
+use crate::segment::{Tok, TokKind};
+use crate::span::Span;
+use crate::QuoteKind;
+use std::ops::Range;
+
+/// What the reading of a document remembers from one sentence to the next.
+#[derive(Default)]
+pub(super) struct State {
+    pub(super) out: Vec<RawAttribution>,
+    groups: usize,
+    last: Option<LastSpeaker>,
+}
+
+/// The last speaker and where it spoke.
+#[derive(Clone, Copy)]
+struct LastSpeaker {
+    mention: Mention,
+    para: usize,
+    group: usize,
+}
+
+impl State {
+    pub(super) fn new_group(&mut self) -> usize {
+        self.groups += 1;
+        self.groups
+    }
+
+    pub(super) fn push(&mut self, row: RawAttribution, para: usize) {
+        if let Some(mention) = row.speaker {
+            let last = LastSpeaker {
+                mention,
+                para,
+                group: row.group,
+            };
+            match self.last.as_mut() {
+                // A pronoun refers back to the last name: keep the name, update where it spoke.
+                Some(known) if mention.kind == MentionKind::Pronoun => {
+                    known.para = para;
+                    known.group = row.group;
+                }
+                _ => self.last = Some(last),
+            }
+        }
+        self.out.push(row);
+    }
+
+    /// The speaker and group of a quotation standing alone in paragraph `para`: the last
+    /// speaker's when it spoke in this paragraph or the one before, else nobody in a new group.
+    pub(super) fn continued(&mut self, para: usize) -> (Option<Mention>, usize) {
+        match self.last {
+            Some(last) if para <= last.para + 1 => (Some(last.mention), last.group),
+            _ => (None, self.new_group()),
+        }
+    }
+}
+
+/// One sentence being read: the context the rules share.
+pub(super) struct Reading<'a, 's> {
+    pub(super) state: &'s mut State,
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
+    /// Tokens some rule has taken, as content or as cue: no later rule takes them again.
+    pub(super) claimed: Vec<bool>,
+    pub(super) para: usize,
+}
+
+impl<'a, 's> Reading<'a, 's> {
+    pub(super) fn new(state: &'s mut State, text: &'a str, toks: &'a [Tok], para: usize) -> Self {
+        Reading {
+            state,
+            text,
+            toks,
+            claimed: vec![false; toks.len()],
+            para,
+        }
+    }
+
+    /// Runs every rule over the sentence. `next` is the sentence after it, which may be a
+    /// bare cue (`Johnson said.`) naming who spoke a quotation standing alone in this one.
+    pub(super) fn read(mut self, next: Option<&[Tok]>) {
+        let (text, toks) = (self.text, self.toks);
+        let cues = find_cues(text, toks);
+        let mut prev_cue: Option<Cue> = None;
+        for (c, cue) in cues.iter().enumerate() {
+            // Content runs up to the next cue that opens a clause of its own.
+            let next_cue = cues[c + 1..]
+                .iter()
+                .find(|n| starts_clause(text, toks, n.start));
+            if !self.claim_before(cue, prev_cue.as_ref(), next_cue) {
+                self.claim_after(cue, next_cue);
+            }
+            prev_cue = Some(*cue);
+        }
+        self.participles(&cues);
+        self.passive_characterisation();
+        self.dash_speakers();
+        self.unclaimed_quotes(next);
+    }
+
+    pub(super) fn is_claimed(&self, r: Range<usize>) -> bool {
+        self.claimed[r].iter().any(|&c| c)
+    }
+
+    pub(super) fn mark(&mut self, r: Range<usize>) {
+        for c in &mut self.claimed[r] {
+            *c = true;
+        }
+    }
+
+    /// Claims the tokens `content` for `cue`'s speaker and pushes them as a row of `group`,
+    /// unless they hold no words or only a title. `direction` says how the cue reached the
+    /// content (`quote`, `clause`, `speaker`, …) and names the rule with the cue's own.
+    pub(super) fn push_content(
+        &mut self,
+        content: Range<usize>,
+        cue: &Cue,
+        direction: &'static str,
+        group: usize,
+    ) {
+        let text = self.text;
+        let (quote, kind) = content_span(text, &self.toks[content.clone()]);
+        self.mark(content);
+        if quote.is_empty() || kind == QuoteKind::Direct && looks_like_title(&text[quote.range()]) {
+            return;
+        }
+        let rule = if cue.class == VerbClass::Belief && kind == QuoteKind::Indirect {
+            "belief"
+        } else {
+            rule_name(direction, cue.rule)
+        };
+        let row = RawAttribution {
+            quote,
+            kind,
+            speaker: Some(cue.speaker),
+            cue: Some(cue.span),
+            rule,
+            group,
+        };
+        self.state.push(row, self.para);
+    }
+}
+
+/// The words of `content` and their kind: one quotation token is direct (its marks left
+/// out); quotations among other words are mixed; words alone are indirect.
+fn content_span(text: &str, content: &[Tok]) -> (Span, QuoteKind) {
+    match content {
+        [Tok {
+            kind: TokKind::Quote(_),
+            span,
+            ..
+        }] => (quote_inner(text, *span), QuoteKind::Direct),
+        _ => {
+            let span = Span::new(content[0].span.start, content[content.len() - 1].span.end);
+            let kind = if content.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            (span, kind)
+        }
+    }
+}
+
+fn rule_name(direction: &'static str, cue_rule: &'static str) -> &'static str {
+    match (direction, cue_rule) {
+        ("quote", "speaker-verb") => "quote-speaker-verb",
+        ("quote", "speaker-apposition-verb") => "quote-speaker-apposition-verb",
+        ("quote", "verb-speaker") => "quote-verb-speaker",
+        ("quote", "according-to") => "quote-according-to",
+        ("quote", _) => "quote-cue",
+        ("clause", "speaker-verb") => "clause-speaker-verb",
+        ("clause", "speaker-apposition-verb") => "clause-speaker-apposition-verb",
+        ("clause", "verb-speaker") => "clause-verb-speaker",
+        ("clause", "according-to") => "clause-according-to",
+        ("clause", _) => "clause-cue",
+        ("speaker", "speaker-apposition-verb") => "speaker-apposition-verb-content",
+        ("speaker", "verb-speaker") => "verb-speaker-content",
+        ("speaker", _) => "speaker-verb-content",
+        (other, _) => other,
+    }
+}

@@ -1,0 +1,94 @@
+//! Quotations no cue claimed: kept only when they stand as a sentence of their own.
+//!
+//! A quotation alone in its sentence is speech, and someone nearby spoke it: the speaker of
+//! a bare cue sentence right after it (`“We will win.” Johnson said.`, rule
+//! `quote-then-cue-sentence`), else the last speaker, while they spoke in this paragraph or
+//! the one before (`continuation`, in the last speaker's group). A quotation among the
+//! writer's words with no cue is a scare quote, a term or a title, and makes no row; so is a
+//! standalone quotation of fewer than three words or of a few capitalised ones
+//! (`“Face the Nation.”`).
+
+use super::content::{cue_words_end, looks_like_title, quote_inner};
+use super::reading::Reading;
+use super::RawAttribution;
+use crate::cues::{find_cues, Cue};
+use crate::lexicon::VerbClass;
+use crate::segment::{Tok, TokKind};
+use crate::span::Span;
+use crate::QuoteKind;
+
+impl Reading<'_, '_> {
+    /// Quotations no cue claimed: kept when they stand as a sentence of their own.
+    pub(super) fn unclaimed_quotes(&mut self, next: Option<&[Tok]>) {
+        let (text, toks) = (self.text, self.toks);
+        if !only_quotes(toks) {
+            return;
+        }
+        for (i, tok) in toks.iter().enumerate() {
+            if self.claimed[i] || !matches!(tok.kind, TokKind::Quote(_)) {
+                continue;
+            }
+            let quote = quote_inner(text, tok.span);
+            if quote.is_empty()
+                || !quote_is_speech(text, quote)
+                || looks_like_title(&text[quote.range()])
+            {
+                continue;
+            }
+            let (speaker, cue, rule, group) = match next.and_then(|n| bare_cue(text, n)) {
+                Some(cue) => (
+                    Some(cue.speaker),
+                    Some(cue.span),
+                    "quote-then-cue-sentence",
+                    self.state.new_group(),
+                ),
+                None => {
+                    let (speaker, group) = self.state.continued(self.para);
+                    (speaker, None, "continuation", group)
+                }
+            };
+            let row = RawAttribution {
+                quote,
+                kind: QuoteKind::Direct,
+                speaker,
+                cue,
+                rule,
+                group,
+            };
+            self.state.push(row, self.para);
+        }
+    }
+}
+
+/// A sentence of quotations and punctuation only, no words of the writer's.
+fn only_quotes(toks: &[Tok]) -> bool {
+    toks.iter().all(|t| {
+        matches!(
+            t.kind,
+            TokKind::Quote(_)
+                | TokKind::Terminal
+                | TokKind::Comma
+                | TokKind::Dash
+                | TokKind::CloseParen
+                | TokKind::OpenParen
+        )
+    })
+}
+
+/// A sentence that is only a cue: `Johnson said.`, `said the mayor.`
+fn bare_cue(text: &str, toks: &[Tok]) -> Option<Cue> {
+    let cues = find_cues(text, toks);
+    let cue = cues.first()?;
+    let end = cue_words_end(cue);
+    let start = cue.start;
+    let tail_ok = toks[end..]
+        .iter()
+        .all(|t| matches!(t.kind, TokKind::Terminal));
+    (start == 0 && tail_ok && cue.class != VerbClass::Belief).then_some(*cue)
+}
+
+/// A quotation of a few capitalised words or under two words is a title or a term.
+fn quote_is_speech(text: &str, quote: Span) -> bool {
+    let words: Vec<&str> = text[quote.range()].split_whitespace().collect();
+    words.len() >= 3
+}
