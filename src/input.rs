@@ -609,7 +609,7 @@ mod tests {
             .write("a/z.md", "AZ")
             .write("a/y.markdown", "AY")
             .write("a.txt", "A")
-            .write("c.html", "skipped")
+            .write("c.pdf", "skipped")
             .write(".hidden.txt", "skipped")
             .write(".git/x.txt", "skipped")
             .write("d.txt.gz", gzip(b"D"))
@@ -631,9 +631,17 @@ mod tests {
     #[test]
     fn explicit_file_is_read_whatever_its_extension() {
         let d = Dir::new();
+        d.write("notes.log", "<p>Hi</p>");
+        let got = d.relative(read(&Reader::new(), vec![d.input("notes.log")]));
+        assert_eq!(got, [r#"notes.log = "<p>Hi</p>""#]);
+    }
+
+    #[test]
+    fn html_is_masked_to_its_visible_text_at_the_same_offsets() {
+        let d = Dir::new();
         d.write("page.html", "<p>Hi</p>");
         let got = d.relative(read(&Reader::new(), vec![d.input("page.html")]));
-        assert_eq!(got, [r#"page.html = "<p>Hi</p>""#]);
+        assert_eq!(got, [r#"page.html = "\n  Hi\n   ""#]);
     }
 
     #[test]
