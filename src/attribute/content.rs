@@ -30,6 +30,7 @@ const PREPOSITIONS: &[&str] = &[
     "in",
     "at",
     "during",
+    "despite",
     "after",
     "before",
     "to",
@@ -157,8 +158,12 @@ fn after_lead_in(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         match toks[j].kind {
             TokKind::Colon => return Some(j + 1),
             TokKind::Word if word(text, &toks[j]) == Some("that") => {
-                if (i..j).all(|k| is_adjunct_word(text, &toks[k]) || toks[k].kind == TokKind::Comma)
-                {
+                // Only adjuncts may stand before `that` (`said on Thursday that`,
+                // `claiming, despite the evidence, that`); an object may not (`restates a
+                // number of policies, including requirements that …`).
+                let adjuncts = (i..j)
+                    .all(|k| is_adjunct_word(text, &toks[k]) || toks[k].kind == TokKind::Comma);
+                if i == j || adjuncts && starts_adjunct(text, toks, i) {
                     return Some(j + 1);
                 }
                 return None;
@@ -182,8 +187,8 @@ fn after_adjuncts_before_quote(text: &str, toks: &[Tok], i: usize) -> Option<usi
         j += 1;
     }
     let quote_next = matches!(toks.get(j).map(|t| t.kind), Some(TokKind::Quote(_)));
-    (quote_next && starts_adjunct(text, toks, i) || j > i && toks[j - 1].kind == TokKind::Comma)
-        .then_some(j)
+    let comma_ended = j > i && toks[j - 1].kind == TokKind::Comma;
+    ((quote_next || comma_ended) && starts_adjunct(text, toks, i)).then_some(j)
 }
 
 /// A bare time word: `said Thursday the plan …`, and a comma after it.
@@ -332,7 +337,10 @@ pub(super) fn tail_is_adjunct(text: &str, toks: &[Tok], from: usize) -> bool {
 /// conjunction does (`…, Smith said`, `and Smith said`); one inside reported content does not
 /// (`Clinton said she thinks …` reports what she thinks as part of what she said).
 pub(super) fn starts_clause(text: &str, toks: &[Tok], start: usize) -> bool {
+    // A cue that borrows its speaker starts at its conjunction: `… and insisted that …`.
+    let conjunction = word(text, &toks[start]).is_some_and(|w| w == "and" || w == "but");
     start == 0
+        || conjunction
         || matches!(
             toks[start - 1].kind,
             TokKind::Comma

@@ -139,7 +139,17 @@ impl<'a, 's> Reading<'a, 's> {
         group: usize,
     ) {
         let text = self.text;
-        let (quote, kind) = content_span(text, &self.toks[content.clone()]);
+        // Content never starts with the punctuation that set it off: `told CBS that, should …`.
+        let mut from = content.start;
+        while from + 1 < content.end
+            && matches!(
+                self.toks[from].kind,
+                TokKind::Comma | TokKind::Colon | TokKind::Dash
+            )
+        {
+            from += 1;
+        }
+        let (quote, kind) = content_span(text, &self.toks[from..content.end]);
         self.mark(content);
         if quote.is_empty() || kind == QuoteKind::Direct && looks_like_title(&text[quote.range()]) {
             return;
