@@ -5,6 +5,8 @@
 //! [`Document::body`] begins after it; offsets still count from the start of the file.
 
 use crate::span::Span;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// One article: what it is called, its text as read, and where its body is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,7 +19,8 @@ pub struct Document {
 impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let body = Span::new(front_matter_end(&text), text.len());
+        let start = front_matter_end(&text);
+        let body = Span::new(start, trailer_start(&text, start));
         Document {
             id: id.into(),
             text,
@@ -52,6 +55,29 @@ pub fn front_matter_end(text: &str) -> usize {
     }
     // An unclosed fence is more likely a horizontal rule than metadata: keep the text.
     0
+}
+
+/// Headings of the link lists sites put after a story, from `grammar/boilerplate.txt`.
+static BOILERPLATE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../grammar/boilerplate.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Story text above a heading that makes it a trailer, not a stray word in the story.
+const MIN_STORY_BYTES: usize = 200;
+
+/// Where the site's trailer starts (`Latest Stories` and its teasers), else the text's end:
+/// a teaser headline that says "X warns of ..." is no quotation of the story.
+pub fn trailer_start(text: &str, body_start: usize) -> usize {
+    for (offset, line) in LineOffsets::new(text, body_start) {
+        let heading = line.trim().trim_end_matches(':').to_lowercase();
+        if offset - body_start >= MIN_STORY_BYTES && BOILERPLATE.contains(heading.as_str()) {
+            return offset;
+        }
+    }
+    text.len()
 }
 
 /// Lines of `text` from `start`, each with its byte offset and its newline.
@@ -101,6 +127,16 @@ mod tests {
     #[test]
     fn unclosed_fence_keeps_everything() {
         assert_eq!(front_matter_end("---\nno end"), 0);
+    }
+
+    #[test]
+    fn site_trailer_is_not_body() {
+        let story = "A story long enough to be one. ".repeat(10);
+        let text = format!("{story}\nLatest Stories\nMinister warns of debt, says aide\n");
+        let doc = Document::new("a", text.as_str());
+        assert_eq!(&text[doc.body.range()], format!("{story}\n"));
+        // A heading-like line at the very top is the story's own, not a trailer.
+        assert_eq!(trailer_start("Related\nShort.", 0), "Related\nShort.".len());
     }
 
     #[test]
