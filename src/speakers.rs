@@ -154,18 +154,56 @@ fn is_bare_name(s: &str) -> bool {
 
 /// An unresolved description that names an affiliation (`The Indiana governor`, `a Homeland
 /// Security Department official`) is the best name the story gives; a bare role is not.
-fn description_name(title: &str) -> Option<String> {
-    let words: Vec<&str> = title
-        .split(',')
-        .next()?
-        .split_whitespace()
-        .filter(|w| !is_determiner(w))
-        .collect();
+///
+/// A capital on a sentence's first word proves nothing (`Local officials said`), unless the
+/// story never writes that word in lower case (`Democratic leaders said`).
+fn description_name(text: &str, mention: Span) -> Option<String> {
+    let phrase = &text[mention.range()];
+    let words: Vec<&str> = phrase.split(',').next()?.split_whitespace().collect();
     let lex = lexicon();
-    let affiliated = words.iter().any(|w| {
-        w.starts_with(char::is_uppercase) && !lex.is_title(w) && !lex.is_anonymous_head(w)
-    });
-    affiliated.then(|| words.join(" "))
+    let sentence_initial = text[..mention.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| ".!?\"”\n".contains(c));
+    let proper = |(i, w): (usize, &&str)| {
+        w.starts_with(char::is_uppercase)
+            && !lex.is_title(w)
+            && !lex.is_anonymous_head(w)
+            && !is_determiner(w)
+            && (i > 0 || !sentence_initial || !written_in_lower_case(text, w))
+    };
+    let affiliated = words.iter().enumerate().any(proper);
+    let name: Vec<&str> = words.into_iter().filter(|w| !is_determiner(w)).collect();
+    affiliated.then(|| name.join(" "))
+}
+
+/// Does the story write `word` in lower case somewhere (`local` for `Local`)?
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = format!(" {} ", word.to_lowercase());
+    memchr::memmem::find(text.as_bytes(), lower.as_bytes()).is_some()
+}
+
+/// `Johnson and JB Pritzker`: the spans of each name of a coordinated mention, if it is one.
+fn coordinated(text: &str, m: &Mention) -> Option<Vec<Span>> {
+    if m.kind != MentionKind::Name {
+        return None;
+    }
+    let words = &text[m.span.range()];
+    let at = words.find(" and ")?;
+    let (left, right) = (&words[..at], &words[at + 5..]);
+    let named = |part: &str| {
+        part.split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) && !lexicon().is_function_word(w))
+    };
+    (named(left) && named(right)).then(|| {
+        let start = m.span.start;
+        vec![
+            Span::new(start, start + at),
+            Span::new(start + at + 5, m.span.end),
+        ]
+    })
 }
 
 /// A stable id within the document, from the name: `Brandon Johnson` is `brandon-johnson`.
@@ -332,8 +370,18 @@ pub fn resolve(
                 .map(|m| parse(text, &m))
         })
         .collect();
+    let parts: Vec<Option<Vec<Span>>> = rows
+        .iter()
+        .map(|r| r.speaker.and_then(|m| coordinated(text, &m)))
+        .collect();
     let names = NameIndex::new(text);
-    let table = build_table(&names, &parsed);
+    // Coordinated mentions name no single person: they join the table only through parts.
+    let single: Vec<Option<Parsed>> = parsed
+        .iter()
+        .zip(&parts)
+        .map(|(p, c)| if c.is_some() { None } else { p.clone() })
+        .collect();
+    let table = build_table(&names, &single);
     let people = names.person_mentions(&table);
     let mut out: Vec<Speaker> = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
@@ -341,9 +389,10 @@ pub fn resolve(
             out.push(Speaker::default());
             continue;
         };
-        let entry = match &parsed[i] {
-            Some(p) => resolve_parsed(p, &table, m.span),
-            None => resolve_pronoun(text, &m, &table, &people, &names, &out),
+        let entry = match (&parts[i], &parsed[i]) {
+            (Some(spans), _) => resolve_coordinated(text, &m, spans, &table, &names),
+            (None, Some(p)) => resolve_parsed(p, &table, m.span),
+            (None, None) => resolve_pronoun(text, &m, &table, &people, &names, &out),
         };
         let mut speaker = Speaker {
             mention: Some(m.span),
@@ -360,12 +409,12 @@ pub fn resolve(
                 speaker.kind = Some(p.kind);
             }
             if speaker.name.is_empty() {
-                if let Some(name) = description_name(&p.title) {
+                if let Some(name) = description_name(text, m.span) {
                     speaker.id = slug(&name);
                     speaker.name = name;
                 }
             }
-            if !p.title.is_empty() {
+            if !p.title.is_empty() && parts[i].is_none() {
                 speaker.title = p.title.clone();
             }
         }
@@ -469,6 +518,42 @@ fn resolve_parsed(p: &Parsed, table: &IndexMap<String, Entry>, _at: Span) -> Opt
     })
 }
 
+/// Each name of `Johnson and JB Pritzker` resolved on its own, joined by `; `.
+fn resolve_coordinated(
+    text: &str,
+    m: &Mention,
+    spans: &[Span],
+    table: &IndexMap<String, Entry>,
+    index: &NameIndex,
+) -> Option<Entry> {
+    let names: Vec<String> = spans
+        .iter()
+        .filter_map(|&span| {
+            let part = Mention {
+                span,
+                apposition: None,
+                ..*m
+            };
+            let name = resolve_parsed(&parse(text, &part), table, span)?.name;
+            // A surname the table lacks may still be written in full elsewhere.
+            Some(if name.contains(' ') {
+                name
+            } else {
+                index.full_name(&name).unwrap_or(name)
+            })
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    (!names.is_empty()).then(|| Entry {
+        name: names.join("; "),
+        kind: SpeakerKind::Person,
+        title: m
+            .apposition
+            .map(|a| text[a.range()].to_string())
+            .unwrap_or_default(),
+    })
+}
+
 /// `the governor` is the person the story titles `Governor`; `A White House spokeswoman`
 /// the one titled `White House spokeswoman`.
 fn resolve_description(p: &Parsed, table: &IndexMap<String, Entry>) -> Option<Entry> {
@@ -510,7 +595,8 @@ fn resolve_pronoun(
         Gender::Masculine | Gender::Feminine => {
             return nearest_person(m.span.start, gender, table, people, names);
         }
-        Gender::Neuter => &[SpeakerKind::Org],
+        // `it` is as often the order or the report as the organisation: left unresolved.
+        Gender::Neuter => return None,
         Gender::Plural => &[SpeakerKind::Org, SpeakerKind::Anonymous],
         Gender::First | Gender::FirstPlural => return None,
     };
