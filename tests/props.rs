@@ -174,7 +174,6 @@ fn jsonl_bytes(docs: &[Document]) -> Vec<u8> {
             .expect("writing to a Vec cannot fail");
     }
     sink.finish().expect("writing to a Vec cannot fail");
-    drop(sink);
     out
 }
 
