@@ -72,8 +72,12 @@ const MIN_STORY_BYTES: usize = 200;
 /// a teaser headline that says "X warns of ..." is no quotation of the story.
 pub fn trailer_start(text: &str, body_start: usize) -> usize {
     for (offset, line) in LineOffsets::new(text, body_start) {
-        let heading = line.trim().trim_end_matches(':').to_lowercase();
-        if offset - body_start >= MIN_STORY_BYTES && BOILERPLATE.contains(heading.as_str()) {
+        let heading = line.trim().trim_end_matches(':');
+        // Headings are short; the long lines of the story are never lowercased.
+        if heading.len() > 32 || offset - body_start < MIN_STORY_BYTES {
+            continue;
+        }
+        if BOILERPLATE.contains(heading.to_lowercase().as_str()) {
             return offset;
         }
     }

@@ -129,6 +129,9 @@ pub struct QuoteMark {
 #[derive(Debug)]
 pub struct Lexicon {
     verbs: WordMap<SpeechVerb>,
+    /// Bit `len` of `verb_shapes[first letter]` is set when some verb form has that first
+    /// letter and length: most words of a text fail this test before any hashing.
+    verb_shapes: [u64; 26],
     titles: WordSet,
     abbreviations: WordSet,
     pronouns: WordMap<Gender>,
@@ -158,6 +161,13 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The reporting verb `word` is a form of, if any; ASCII case-insensitive ("Said").
     pub fn speech_verb(&self, word: &str) -> Option<SpeechVerb> {
+        let first = word.as_bytes().first()?.to_ascii_lowercase();
+        let shapes = self
+            .verb_shapes
+            .get(usize::from(first.wrapping_sub(b'a')))?;
+        if shapes & (1 << word.len().min(63)) == 0 {
+            return None;
+        }
         let mut buf = [0; MAX_WORD];
         self.verbs.get(fold(word, &mut buf)?).copied()
     }
@@ -218,8 +228,19 @@ impl Lexicon {
 
     /// Parses every file of `grammar/`.
     fn load() -> Result<Lexicon, GrammarError> {
+        let verbs = load_verbs(SPEECH_VERBS)?;
+        let mut verb_shapes = [0u64; 26];
+        for form in verbs.keys() {
+            if let Some(slot) = form
+                .first()
+                .and_then(|b| verb_shapes.get_mut(usize::from(b.wrapping_sub(b'a'))))
+            {
+                *slot |= 1 << form.len().min(63);
+            }
+        }
         Ok(Lexicon {
-            verbs: load_verbs(SPEECH_VERBS)?,
+            verbs,
+            verb_shapes,
             titles: load_titles(TITLES)?,
             abbreviations: load_abbreviations(ABBREVIATIONS)?,
             pronouns: load_pronouns(PRONOUNS)?,
