@@ -230,7 +230,21 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
         } else if lexicon().is_title(w) || is_description_head(w) {
             described = true;
         } else if end == start && eq_any(w, DETERMINERS) {
-        } else if (eq_any(w, DESCRIPTION_LINKS) || !is_capitalised(w) && (named || described))
+        } else if end - start < 2
+            && !named
+            && !is_capitalised(w)
+            && toks[end].verb.is_none()
+            && !lexicon().is_function_word(w)
+            && (end + 1..end + 3).any(|k| {
+                toks.get(k)
+                    .and_then(|t| word(text, t))
+                    .is_some_and(is_name_word)
+            })
+        {
+            // Modifiers before a name: `9/11 widow Terry Strada`, `longtime aide Jo Smith`.
+        } else if (eq_any(w, DESCRIPTION_LINKS)
+            // `Clinton press secretary`, never a verb: `Trump attacked Clinton`.
+            || !is_capitalised(w) && (named || described) && toks[end].verb.is_none() && !w.ends_with("ed"))
             && toks
                 .get(end + 1)
                 .and_then(|t| word(text, t))

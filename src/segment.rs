@@ -58,7 +58,7 @@ impl Tok {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&' | ',' | '$' | '%')
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&' | ',' | '$' | '%' | '/')
 }
 
 /// `word = 1*(alnum / "'" / "’" / "-" / "." / "&" / "," / "$" / "%")`, trimmed afterwards by

@@ -111,7 +111,9 @@ impl Reading<'_, '_> {
     /// that opens the sentence.
     fn participle_cue(&self, cues: &[Cue], i: usize) -> Option<Cue> {
         let (text, toks) = (self.text, self.toks);
-        if toks[i - 1].kind != TokKind::Comma || self.claimed[i] {
+        // `…, saying`, or right after the verb it continues: `responded saying`.
+        let after_verb = toks[i - 1].verb.is_some_and(|v| v.form == VerbForm::Past);
+        if !(toks[i - 1].kind == TokKind::Comma || after_verb) || self.claimed[i] {
             return None;
         }
         let verb = toks[i].verb?;

@@ -13,8 +13,8 @@
 //! its speaker after `by` (`A has been described as B by X`).
 
 use super::content::{
-    cue_end, cue_words_end, participle_start, quote_after_cue, skip_apposition, starts_badly,
-    tail_is_adjunct, trim_clause_start, widen_to_quote, words_before_quote,
+    cue_end, cue_words_end, participle_start, piece_after_cue, quote_after_cue, skip_apposition,
+    starts_badly, tail_is_adjunct, trim_clause_start, widen_to_quote, words_before_quote,
 };
 use super::reading::Reading;
 use crate::cues::{phrase_after, word, Cue, MentionKind};
@@ -159,8 +159,9 @@ impl Reading<'_, '_> {
 
     /// `“Q1,” she said, “Q2.”`: the quotation after the cue is the same attribution.
     fn second_piece(&mut self, cue_end: usize, cue: &Cue, group: usize) {
-        if let Some(i) = quote_after_cue(self.toks, cue_end, cue).filter(|&i| !self.claimed[i]) {
-            self.push_content(i..i + 1, cue, "quote", group);
+        let piece = piece_after_cue(self.text, self.toks, cue_end, cue);
+        if let Some(piece) = piece.filter(|p| !self.claimed[p.clone()].iter().any(|&c| c)) {
+            self.push_content(piece, cue, "quote", group);
         }
     }
 

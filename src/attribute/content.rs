@@ -179,7 +179,18 @@ fn after_lead_in(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
 /// Adjuncts directly before a quotation: `said in a statement “Q”`; or any run of adjuncts
 /// that ends in a comma: `said on Thursday, …`.
 fn after_adjuncts_before_quote(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
-    let mut j = i;
+    let mut first = i;
+    while toks.get(first).is_some_and(|t| t.kind == TokKind::Comma) {
+        first += 1;
+    }
+    if matches!(toks.get(first).map(|t| t.kind), Some(TokKind::Quote(_))) {
+        // `said, “Q”`
+        return Some(first);
+    }
+    if !starts_adjunct(text, toks, first) {
+        return None;
+    }
+    let mut j = first;
     while j < toks.len()
         && (is_adjunct_word(text, &toks[j]) || toks[j].kind == TokKind::Comma)
         && j - i < 8
@@ -187,8 +198,8 @@ fn after_adjuncts_before_quote(text: &str, toks: &[Tok], i: usize) -> Option<usi
         j += 1;
     }
     let quote_next = matches!(toks.get(j).map(|t| t.kind), Some(TokKind::Quote(_)));
-    let comma_ended = j > i && toks[j - 1].kind == TokKind::Comma;
-    ((quote_next || comma_ended) && starts_adjunct(text, toks, i)).then_some(j)
+    let comma_ended = j > first && toks[j - 1].kind == TokKind::Comma;
+    (quote_next || comma_ended).then_some(j)
 }
 
 /// A bare time word: `said Thursday the plan …`, and a comma after it.
@@ -221,15 +232,21 @@ fn is_adjunct_word(text: &str, tok: &Tok) -> bool {
 }
 
 /// Where a participial cue or `according to` begins a new attribution inside the content.
+///
+/// Content that opens with the participle itself (`spoke, saying …`, `responded saying …`)
+/// is empty: the participle's own rule takes what follows it.
 pub(super) fn participle_start(text: &str, toks: &[Tok], from: usize) -> Option<usize> {
-    (from + 1..toks.len())
-        .find(|&i| {
-            toks[i - 1].kind == TokKind::Comma
-                && (toks[i]
-                    .verb
-                    .is_some_and(|v| v.form == VerbForm::Gerund && v.class != VerbClass::Belief)
-                    || word(text, &toks[i]).is_some_and(|w| w.eq_ignore_ascii_case("according")))
-        })
+    let is_participle = |i: usize| {
+        toks[i]
+            .verb
+            .is_some_and(|v| v.form == VerbForm::Gerund && v.class != VerbClass::Belief)
+            || word(text, &toks[i]).is_some_and(|w| w.eq_ignore_ascii_case("according"))
+    };
+    if from < toks.len() && toks[from].verb.is_some_and(|v| v.form == VerbForm::Gerund) {
+        return Some(from);
+    }
+    (from.max(1)..toks.len())
+        .find(|&i| toks[i - 1].kind == TokKind::Comma && is_participle(i))
         .map(|i| i - 1)
 }
 
@@ -419,6 +436,42 @@ pub(super) fn quote_after_cue(toks: &[Tok], cue_end: usize, cue: &Cue) -> Option
         i += 1;
     }
     matches!(toks.get(i).map(|t| t.kind), Some(TokKind::Quote(_))).then_some(i)
+}
+
+/// The second piece of a quotation split by its cue, as a token range: the quotation right
+/// after the cue (`, she said, “Q2.”`), with a conjunction that joins it (`he said, but
+/// “Q2”`, which makes it mixed), or past an aside (`Tester said, referring to the excuse,
+/// “Q2”`).
+pub(super) fn piece_after_cue(
+    text: &str,
+    toks: &[Tok],
+    cue_end: usize,
+    cue: &Cue,
+) -> Option<Range<usize>> {
+    if let Some(q) = quote_after_cue(toks, cue_end, cue) {
+        return Some(q..q + 1);
+    }
+    let mut i = skip_apposition(toks, cue_end, cue);
+    while toks.get(i).is_some_and(|t| t.kind == TokKind::Comma) {
+        i += 1;
+    }
+    let is_quote = |k: usize| matches!(toks.get(k).map(|t| t.kind), Some(TokKind::Quote(_)));
+    let conjunction = word(text, toks.get(i)?).is_some_and(|w| w == "but" || w == "and");
+    if conjunction {
+        let q = if word(text, toks.get(i + 1)?) == Some("still") {
+            i + 2
+        } else {
+            i + 1
+        };
+        return is_quote(q).then(|| i..q + 1);
+    }
+    let aside = toks[i].verb.is_some_and(|v| v.form == VerbForm::Gerund)
+        || word(text, &toks[i]).is_some_and(|w| w.len() > 5 && w.ends_with("ing"));
+    if aside {
+        let comma = (i + 1..toks.len().min(i + 12)).find(|&k| toks[k].kind == TokKind::Comma)?;
+        return is_quote(comma + 1).then(|| comma + 1..comma + 2);
+    }
+    None
 }
 
 /// `“Q,” Tulsa police Chief Chuck Jordan said`: words between a quotation and the name the

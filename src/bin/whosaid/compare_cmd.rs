@@ -1,19 +1,411 @@
-//! (stub: being written)
+//! `whosaid compare` and `whosaid check`: read the versions, extract them, pair their
+//! quotations with [`whosaid::compare`], and write the pairs as CSV or as a readable table.
+//!
+//! The table shows a word diff under each changed quotation: `[-cut-]` words of the
+//! original, `{+added+}` words of the copy, in red and green when stdout is a terminal.
 
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use whosaid::compare::{self, Pair, Version, WordOp};
+use whosaid::input::{Input, Reader};
+use whosaid::{Attribution, Document, Extractor};
 
-#[derive(Debug, clap::Args)]
-pub struct CompareArgs {}
+/// The CSV columns, in order.
+const HEADER: [&str; 12] = [
+    "base",
+    "other",
+    "speaker",
+    "class",
+    "edits",
+    "base_quote",
+    "other_quote",
+    "similarity",
+    "base_start",
+    "base_end",
+    "other_start",
+    "other_end",
+];
 
-pub fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("not implemented yet")
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PairFormat {
+    /// One row per pair, with a header
+    Csv,
+    /// A report for reading, with a word diff of each changed quotation
+    Table,
 }
 
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {}
+#[command(after_help = "\
+Classes: verbatim, altered, unmarked, paraphrased, reattributed, missing, added.
+Edits: ellipsis, dropped-words, added-words, replaced-words, negation, number, stitched,
+unmarked. Exit status: 0 done; 1 some input could not be read; 2 usage error.")]
+pub struct CompareArgs {
+    /// The earlier version of the story; `-` reads stdin. When it holds several documents
+    /// (JSONL), the first is BASE and the others count as OTHER versions
+    #[arg(value_name = "BASE", help_heading = "Input")]
+    pub base: PathBuf,
 
-pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("not implemented yet")
+    /// Later versions, each compared with BASE (files, directories, JSONL)
+    #[arg(value_name = "OTHER", required = true, help_heading = "Input")]
+    pub others: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Each quotation of STORY is looked up in the text of SOURCE, which needs no quote marks.
+Exit status: 0 done; 1 some input could not be read; 2 usage error.")]
+pub struct CheckArgs {
+    /// The story whose quotations are checked; `-` reads stdin. Every document it holds is
+    /// checked
+    #[arg(value_name = "STORY", help_heading = "Input")]
+    pub story: PathBuf,
+
+    /// The source to check against: a transcript, press release or original article
+    #[arg(long, value_name = "SOURCE", help_heading = "Input")]
+    pub against: PathBuf,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PairFormat::Csv, help_heading = "Output")]
+    pub format: PairFormat,
+
+    /// Write CSV cells as they are, without a `'` before a leading = + - or @
+    #[arg(long, help_heading = "Output")]
+    pub raw_csv: bool,
+
+    /// Do not report inputs that fail (the exit status still does)
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn run_compare(args: CompareArgs) -> Result<ExitCode> {
+    let mut run = Run::new(&args.output);
+    let mut bases = run.read(&args.base);
+    let Some(base) = bases.next() else {
+        // Nothing to compare with; the failure (if any) was reported.
+        run.out.finish()?;
+        return Ok(ExitCode::from(1));
+    };
+    let mut docs = vec![base];
+    docs.extend(bases);
+    docs.extend(run.read_all(&args.others));
+    let versions = extracted(&docs);
+    let (base, others) = versions.split_first().context("no BASE document")?;
+    let base_version = Version::new(base.0, &base.1);
+    for (other, other_quotes) in others {
+        let other_version = Version::new(other, other_quotes);
+        let pairs = compare::compare(&base_version, &other_version);
+        run.out.write(base.0, other, &pairs, Role::Compare)?;
+    }
+    run.finish()
+}
+
+pub fn run_check(args: CheckArgs) -> Result<ExitCode> {
+    let mut run = Run::new(&args.output);
+    let Some(source) = run.read(&args.against).next() else {
+        run.out.finish()?;
+        return Ok(ExitCode::from(1));
+    };
+    let mut docs = vec![source];
+    docs.extend(run.read_all(std::slice::from_ref(&args.story)));
+    let versions = extracted(&docs);
+    let (source, stories) = versions.split_first().context("no SOURCE document")?;
+    let source_version = Version::new(source.0, &source.1);
+    for (story, story_quotes) in stories {
+        let story_version = Version::new(story, story_quotes);
+        let pairs = compare::check(&story_version, &source_version);
+        run.out.write(story, source.0, &pairs, Role::Check)?;
+    }
+    run.finish()
+}
+
+/// Every document with its attributions, extracted in parallel, in input order.
+fn extracted(docs: &[Document]) -> Vec<(&Document, Vec<Attribution>)> {
+    let extractor = Extractor::new();
+    docs.par_iter()
+        .map(|doc| (doc, extractor.extract(doc)))
+        .collect()
+}
+
+/// Which of the two documents of a pair holds the original words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// BASE is the original, OTHER the copy.
+    Compare,
+    /// SOURCE (the `other` side) is the original, STORY the copy.
+    Check,
+}
+
+/// One command's run: its output and whether every input could be read.
+struct Run {
+    out: Out,
+    quiet: bool,
+    all_read: bool,
+}
+
+impl Run {
+    fn new(args: &OutputArgs) -> Run {
+        let stdout = io::stdout();
+        let colour = args.format == PairFormat::Table
+            && stdout.is_terminal()
+            && std::env::var_os("NO_COLOR").is_none();
+        let writer = BufWriter::new(Box::new(stdout.lock()) as Box<dyn Write>);
+        let out = match args.format {
+            PairFormat::Csv => Out::Csv {
+                csv: Box::new(csv::Writer::from_writer(writer)),
+                raw: args.raw_csv,
+                header: false,
+            },
+            PairFormat::Table => Out::Table {
+                out: writer,
+                colour,
+            },
+        };
+        Run {
+            out,
+            quiet: args.quiet,
+            all_read: true,
+        }
+    }
+
+    /// The documents of one argument; failures are reported and remembered.
+    fn read(&mut self, arg: &PathBuf) -> std::vec::IntoIter<Document> {
+        self.read_all(std::slice::from_ref(arg))
+    }
+
+    fn read_all(&mut self, args: &[PathBuf]) -> std::vec::IntoIter<Document> {
+        let inputs = args.iter().cloned().map(Input::from_arg);
+        let mut docs = Vec::new();
+        for item in Reader::new().documents(inputs) {
+            match item {
+                Ok(doc) => docs.push(doc),
+                Err(err) => {
+                    self.all_read = false;
+                    if !self.quiet {
+                        let _ = writeln!(io::stderr(), "whosaid: {:#}", anyhow::Error::from(err));
+                    }
+                }
+            }
+        }
+        docs.into_iter()
+    }
+
+    fn finish(mut self) -> Result<ExitCode> {
+        self.out.finish()?;
+        Ok(ExitCode::from(if self.all_read { 0 } else { 1 }))
+    }
+}
+
+const STDOUT: &str = "cannot write stdout";
+
+/// The I/O error inside a CSV error, so that a closed pipe still reads as one.
+fn io_error(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        kind => io::Error::other(format!("CSV: {kind:?}")),
+    }
+}
+
+/// Where pairs go.
+enum Out {
+    Csv {
+        csv: Box<csv::Writer<BufWriter<Box<dyn Write>>>>,
+        /// Cells are written without the formula guard.
+        raw: bool,
+        /// The header is out.
+        header: bool,
+    },
+    Table {
+        out: BufWriter<Box<dyn Write>>,
+        colour: bool,
+    },
+}
+
+impl Out {
+    fn write(
+        &mut self,
+        base: &Document,
+        other: &Document,
+        pairs: &[Pair],
+        role: Role,
+    ) -> Result<()> {
+        match self {
+            Out::Csv { csv, raw, header } => {
+                if !*header {
+                    csv.write_record(HEADER).map_err(io_error).context(STDOUT)?;
+                    *header = true;
+                }
+                for pair in pairs {
+                    let record = row(base, other, pair, *raw);
+                    csv.write_record(record.iter().map(|c| c.as_bytes()))
+                        .map_err(io_error)
+                        .context(STDOUT)?;
+                }
+                Ok(())
+            }
+            Out::Table { out, colour } => {
+                table(out, base, other, pairs, role, *colour).context(STDOUT)
+            }
+        }
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        match self {
+            Out::Csv { csv, header, .. } => {
+                if !*header {
+                    csv.write_record(HEADER).map_err(io_error).context(STDOUT)?;
+                    *header = true;
+                }
+                csv.flush().context(STDOUT)
+            }
+            Out::Table { out, .. } => out.flush().context(STDOUT),
+        }
+    }
+}
+
+/// The CSV cells of one pair.
+fn row<'a>(
+    base: &'a Document,
+    other: &'a Document,
+    pair: &'a Pair,
+    raw: bool,
+) -> Vec<Cow<'a, str>> {
+    let text = |cell: Cow<'a, str>| if raw { cell } else { guard(cell) };
+    let quote = |doc: &'a Document, side: &Option<compare::Side>| -> Cow<'a, str> {
+        side.as_ref()
+            .and_then(|s| s.span.get(&doc.text))
+            .map_or(Cow::Borrowed(""), Cow::Borrowed)
+    };
+    let offset = |side: &Option<compare::Side>, end: bool| -> Cow<'a, str> {
+        side.as_ref().map_or(Cow::Borrowed(""), |s| {
+            Cow::Owned((if end { s.span.end } else { s.span.start }).to_string())
+        })
+    };
+    let edits: Vec<&str> = pair.edits.iter().map(|e| e.as_str()).collect();
+    vec![
+        text(Cow::Borrowed(base.id.as_str())),
+        text(Cow::Borrowed(other.id.as_str())),
+        text(Cow::Owned(pair.speaker())),
+        Cow::Borrowed(pair.class.as_str()),
+        Cow::Owned(edits.join("|")),
+        text(quote(base, &pair.base)),
+        text(quote(other, &pair.other)),
+        Cow::Owned(format!("{:.3}", pair.similarity)),
+        offset(&pair.base, false),
+        offset(&pair.base, true),
+        offset(&pair.other, false),
+        offset(&pair.other, true),
+    ]
+}
+
+/// `cell` with a leading `'` when a spreadsheet would take it for a formula.
+fn guard(cell: Cow<'_, str>) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-" {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        cell
+    }
+}
+
+/// `s` on one line.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The readable report of one pair of documents.
+fn table(
+    out: &mut impl Write,
+    base: &Document,
+    other: &Document,
+    pairs: &[Pair],
+    role: Role,
+    colour: bool,
+) -> io::Result<()> {
+    let paint = if colour {
+        ["\x1b[31m", "\x1b[32m", "\x1b[0m"]
+    } else {
+        ["", "", ""]
+    };
+    let arrow = match role {
+        Role::Compare => "->",
+        Role::Check => "checked against",
+    };
+    writeln!(out, "{} {arrow} {}", base.id, other.id)?;
+    let (orig, copy) = match role {
+        Role::Compare => (base, other),
+        Role::Check => (other, base),
+    };
+    for pair in pairs {
+        let edits: Vec<&str> = pair.edits.iter().map(|e| e.as_str()).collect();
+        let speaker = pair.speaker();
+        writeln!(
+            out,
+            "  {:<12} {:.3}  {}{}{}",
+            pair.class.as_str(),
+            pair.similarity,
+            if speaker.is_empty() { "?" } else { &speaker },
+            if edits.is_empty() { "" } else { "  " },
+            edits.join("|"),
+        )?;
+        let text = |doc: &Document, side: &Option<compare::Side>| {
+            side.as_ref().and_then(|s| s.span.get(&doc.text)).map(flat)
+        };
+        if let Some(quote) = text(base, &pair.base) {
+            writeln!(out, "      base:  {quote}")?;
+        }
+        if let Some(quote) = text(other, &pair.other) {
+            if pair.base.is_none()
+                || !pair.edits.is_empty()
+                || pair.class != compare::Class::Verbatim
+            {
+                writeln!(out, "      other: {quote}")?;
+            }
+        }
+        let changed = pair.diff.iter().any(|op| !matches!(op, WordOp::Same(_)));
+        if changed && !pair.edits.is_empty() {
+            let line = word_diff(&pair.diff, &orig.text, &copy.text, paint);
+            writeln!(out, "      diff:  {line}")?;
+        }
+    }
+    writeln!(out)
+}
+
+/// The diff as one line: runs of cut words as `[-...-]`, runs of added ones as `{+...+}`,
+/// wrapped in `paint` (cut, added, reset) escapes.
+fn word_diff(diff: &[WordOp], orig: &str, copy: &str, paint: [&str; 3]) -> String {
+    let [cut, added, reset] = paint;
+    let mut parts: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < diff.len() {
+        let kind = std::mem::discriminant(&diff[at]);
+        let run: Vec<&str> = diff[at..]
+            .iter()
+            .take_while(|op| std::mem::discriminant(*op) == kind)
+            .map(|op| match *op {
+                WordOp::Cut(s) => s.get(orig).unwrap_or(""),
+                WordOp::Same(s) | WordOp::Added(s) => s.get(copy).unwrap_or(""),
+            })
+            .collect();
+        let words = run.join(" ");
+        parts.push(match diff[at] {
+            WordOp::Same(_) => words,
+            WordOp::Cut(_) => format!("{cut}[-{words}-]{reset}"),
+            WordOp::Added(_) => format!("{added}{{+{words}+}}{reset}"),
+        });
+        at += run.len();
+    }
+    parts.join(" ")
 }
