@@ -129,9 +129,9 @@ pub struct QuoteMark {
 #[derive(Debug)]
 pub struct Lexicon {
     verbs: WordMap<SpeechVerb>,
-    /// Bit `len` of `verb_shapes[first letter]` is set when some verb form has that first
-    /// letter and length: most words of a text fail this test before any hashing.
-    verb_shapes: [u64; 26],
+    /// Bit `len` of `verb_shapes[first byte][second byte]` is set when some verb form has
+    /// those first letters and that length: most words fail this test before any hashing.
+    verb_shapes: Box<[[u64; 27]; 27]>,
     titles: WordSet,
     abbreviations: WordSet,
     pronouns: WordMap<Gender>,
@@ -161,11 +161,8 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The reporting verb `word` is a form of, if any; ASCII case-insensitive ("Said").
     pub fn speech_verb(&self, word: &str) -> Option<SpeechVerb> {
-        let first = word.as_bytes().first()?.to_ascii_lowercase();
-        let shapes = self
-            .verb_shapes
-            .get(usize::from(first.wrapping_sub(b'a')))?;
-        if shapes & (1 << word.len().min(63)) == 0 {
+        let (a, b) = shape_index(word.as_bytes())?;
+        if self.verb_shapes[a][b] & (1 << word.len().min(63)) == 0 {
             return None;
         }
         let mut buf = [0; MAX_WORD];
@@ -229,13 +226,10 @@ impl Lexicon {
     /// Parses every file of `grammar/`.
     fn load() -> Result<Lexicon, GrammarError> {
         let verbs = load_verbs(SPEECH_VERBS)?;
-        let mut verb_shapes = [0u64; 26];
+        let mut verb_shapes = Box::new([[0u64; 27]; 27]);
         for form in verbs.keys() {
-            if let Some(slot) = form
-                .first()
-                .and_then(|b| verb_shapes.get_mut(usize::from(b.wrapping_sub(b'a'))))
-            {
-                *slot |= 1 << form.len().min(63);
+            if let Some((a, b)) = shape_index(form) {
+                verb_shapes[a][b] |= 1 << form.len().min(63);
             }
         }
         Ok(Lexicon {
@@ -258,6 +252,13 @@ impl Lexicon {
 
 /// `word` in ASCII lowercase: borrowed when it has no ASCII capital, else copied into `buf`;
 /// `None` when it is longer than [`MAX_WORD`], since no entry is.
+/// The row and column of a word's first two bytes in the shape table, ASCII case aside;
+/// any byte but a letter shares the last row (`e-mail`).
+fn shape_index(word: &[u8]) -> Option<(usize, usize)> {
+    let slot = |b: &u8| usize::from(b.to_ascii_lowercase().wrapping_sub(b'a')).min(26);
+    Some((slot(word.first()?), slot(word.get(1)?)))
+}
+
 fn fold<'a>(word: &'a str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > MAX_WORD {

@@ -61,10 +61,32 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&' | ',' | '$' | '%' | '/')
 }
 
-/// `word = 1*(alnum / "'" / "’" / "-" / "." / "&" / "," / "$" / "%")`, trimmed afterwards by
-/// [`trim_word`]; e.g. `U.S.`, `Trump’s`, `2,000`, `third-largest`.
+/// `word = 1*(alnum / "'" / "’" / "-" / "." / "&" / "," / "$" / "%" / "/")`, trimmed
+/// afterwards by [`trim_word`]; e.g. `U.S.`, `Trump’s`, `2,000`, `third-largest`, `9/11`.
+///
+/// Bytes are tested while they are ASCII, which most of a news text is, and chars only past
+/// them: the same rule as `take_while1(is_word_char)`, several times faster.
 fn raw_word(i: &str) -> IResult<&str, &str> {
-    take_while1(is_word_char).parse(i)
+    let bytes = i.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b < 0x80 {
+            if !is_word_char(char::from(b)) {
+                break;
+            }
+            end += 1;
+        } else {
+            match i[end..].chars().next() {
+                Some(c) if is_word_char(c) => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    if end == 0 {
+        return take_while1(is_word_char).parse(i);
+    }
+    Ok((&i[end..], &i[..end]))
 }
 
 /// How much of a raw word is the word: inner `-'’.,` stay (`U.S.`, `2,000`, `we’re`), edge

@@ -289,14 +289,17 @@ impl<'t> NameIndex<'t> {
         let lex = lexicon();
         self.words.windows(2).find_map(|pair| {
             let [(at, first), (next, last)] = [pair[0], pair[1]];
-            let adjacent = self.text[at + first.len()..next] == *" ";
+            // The cheap tests first: this runs over every pair of capitalised words.
+            if last != surname || self.text[at + first.len()..next] != *" " {
+                return None;
+            }
             let plausible = first.len() > 1
                 && !lex.is_title(first)
                 && !lex.is_function_word(first)
                 && !lex.is_org_word(first)
                 && !lex.is_time_word(first)
                 && lex.pronoun(first).is_none();
-            (last == surname && adjacent && plausible).then(|| format!("{first} {surname}"))
+            plausible.then(|| format!("{first} {surname}"))
         })
     }
 
