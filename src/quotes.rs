@@ -175,11 +175,16 @@ fn classify(text: &str, at: usize, glyph: Glyph) -> Option<Mark> {
 
 /// Every quote mark in `range`, in order.
 fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..range.end];
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        if may_start_glyph(bytes[i]) {
+        // Jump to the next byte that may start a mark: a tight loop over plain text.
+        match bytes[i..].iter().position(|&b| may_start_glyph(b)) {
+            Some(k) => i += k,
+            None => break,
+        }
+        {
             if let Some(glyph) = glyph_at(text, i) {
                 if i + glyph.text.len() <= range.end {
                     if let Some(mark) = classify(text, i, glyph) {
