@@ -184,18 +184,13 @@ fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
             Some(k) => i += k,
             None => break,
         }
-        {
-            if let Some(glyph) = glyph_at(text, i) {
-                if i + glyph.text.len() <= range.end {
-                    if let Some(mark) = classify(text, i, glyph) {
-                        out.push(mark);
-                    }
-                    i += glyph.text.len();
-                    continue;
-                }
+        match glyph_at(text, i).filter(|g| i + g.text.len() <= range.end) {
+            Some(glyph) => {
+                out.extend(classify(text, i, glyph));
+                i += glyph.text.len();
             }
+            None => i += 1,
         }
-        i += 1;
     }
     out
 }
