@@ -27,12 +27,9 @@ sizes=${WHOSAID_BENCH_SIZES:-"25 100"}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-bench-diff.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+source scripts/lib.sh
 
-echo "== cargo build --release"
-cargo build --release --quiet
-target_dir=$(cargo metadata --format-version 1 --no-deps |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-bin="$target_dir/release/whosaid"
+build_release
 
 "$bin" extract --format jsonl -o "$tmp/seed.jsonl" data/articles
 
@@ -107,30 +104,10 @@ print(f"docs={docs}")
 EOF
 }
 
-# run CMD...: run CMD, leave wall seconds in $secs, peak RSS (KiB) in $rss_kib, and the exit
-# status in $status (3, "changed", is expected).
+# run CMD...: measure CMD (see scripts/lib.sh) with its stderr in $tmp/stderr.txt; stop
+# unless it exits 0 or 3 ("changed", which is expected).
 run() {
-    local start end
-    status=0
-    if [[ -x /usr/bin/time ]]; then
-        start=$(date +%s.%N)
-        /usr/bin/time -v -o "$tmp/time.txt" "$@" 2>"$tmp/stderr.txt" || status=$?
-        end=$(date +%s.%N)
-        rss_kib=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$tmp/time.txt")
-    else
-        start=$(date +%s.%N)
-        "$@" 2>"$tmp/stderr.txt" &
-        local pid=$! hwm
-        rss_kib=0
-        while hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null) &&
-            [[ -n $hwm ]]; do
-            ((hwm > rss_kib)) && rss_kib=$hwm
-            sleep 0.05
-        done
-        wait "$pid" || status=$?
-        end=$(date +%s.%N)
-    fi
-    secs=$(python3 -c "print($end - $start)")
+    measure "$@" 2>"$tmp/stderr.txt"
     if ((status != 0 && status != 3)); then
         cat "$tmp/stderr.txt" >&2
         echo "whosaid diff exited with status $status" >&2

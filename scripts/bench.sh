@@ -21,6 +21,7 @@ jobs=${WHOSAID_BENCH_JOBS:-"1 2"}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+source scripts/lib.sh
 
 corpus="$tmp/corpus.jsonl"
 echo "== generating ${mb} MB of synthetic JSONL in $tmp"
@@ -30,39 +31,14 @@ docs=$(sed -n 's/.*docs=\([0-9]*\).*/\1/p' <<<"$stats")
 text_bytes=$(sed -n 's/.*text_bytes=\([0-9]*\).*/\1/p' <<<"$stats")
 file_bytes=$(stat -c %s "$corpus")
 
-echo "== cargo build --release"
-cargo build --release --quiet
-target_dir=$(cargo metadata --format-version 1 --no-deps |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-bin="$target_dir/release/whosaid"
+build_release
 
 # Warm the page cache so that the first run does not pay for the disk.
 cat "$corpus" >/dev/null
 
-# run LABEL CMD...: run CMD, leave wall seconds in $secs and peak RSS (KiB) in $rss_kib.
+# run CMD...: measure CMD (see scripts/lib.sh); stop if it fails.
 run() {
-    local start end status=0
-    if [[ -x /usr/bin/time ]]; then
-        start=$(date +%s.%N)
-        /usr/bin/time -v -o "$tmp/time.txt" "$@" || status=$?
-        end=$(date +%s.%N)
-        rss_kib=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$tmp/time.txt")
-    else
-        # No GNU time: poll the peak (VmHWM) the kernel keeps for the process.
-        start=$(date +%s.%N)
-        "$@" &
-        local pid=$! hwm
-        rss_kib=0
-        while hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null) &&
-            [[ -n $hwm ]]; do
-            ((hwm > rss_kib)) && rss_kib=$hwm
-            sleep 0.05
-        done
-        wait "$pid" || status=$?
-        end=$(date +%s.%N)
-        rss_kib="$rss_kib (polled)"
-    fi
-    secs=$(echo "$end - $start" | bc -l 2>/dev/null || python3 -c "print($end - $start)")
+    measure "$@"
     if ((status != 0)); then
         echo "whosaid exited with status $status" >&2
         exit "$status"
@@ -75,7 +51,7 @@ reference=""
 for j in $jobs; do
     out="$tmp/out-j$j.csv"
     run "$bin" extract --format csv -o "$out" -j "$j" "$corpus"
-    python3 - "$j" "$secs" "$file_bytes" "$text_bytes" "$docs" "$rss_kib" "$(stat -c %s "$out")" <<'EOF'
+    python3 - "$j" "$secs" "$file_bytes" "$text_bytes" "$docs" "$rss_kib$rss_note" "$(stat -c %s "$out")" <<'EOF'
 import sys
 j, secs, file_bytes, text_bytes, docs, rss, out = sys.argv[1:]
 secs = float(secs)

@@ -18,7 +18,8 @@
 //! * a directory is walked recursively in path order (so runs are deterministic), taking
 //!   `.txt`, `.md`, `.markdown`, `.html`, `.htm` and `.jsonl` files (an HTML page is read as its
 //!   visible article text, masked in place: see [`crate::html`]); hidden entries (`.name`) and symbolic
-//!   links to directories are skipped, the latter so that a link loop cannot trap the walk;
+//!   links to directories are skipped, the latter so that a link loop cannot trap the walk
+//!   ([`walk`] is that walk on its own, for other trees);
 //! * any of these compressed as `name.gz` is decompressed on the fly; a truncated stream is
 //!   an error naming the file, after the documents read before the damage;
 //! * stdin (`-`) is JSONL when its first non-blank byte is `{`, otherwise one plain-text
@@ -134,8 +135,9 @@ impl Reader {
     pub fn documents(&self, inputs: impl IntoIterator<Item = Input>) -> Documents {
         Documents {
             pending: inputs.into_iter().collect(),
-            walk: Vec::new(),
+            walk: None,
             jsonl: None,
+            path: PathBuf::new(),
             consumed: 0,
             fields: self.fields.clone(),
         }
@@ -145,10 +147,12 @@ impl Reader {
 /// The documents of a list of inputs, with an `Err` in place of each one that failed.
 pub struct Documents {
     pending: VecDeque<Input>,
-    /// Directories being walked: the rest of each one's sorted listing, innermost last.
-    walk: Vec<std::vec::IntoIter<Entry>>,
+    /// The directory input being walked, if any.
+    walk: Option<Walk>,
     /// The JSONL stream being read, if any.
     jsonl: Option<JsonlLines>,
+    /// The file opened last: where the document last returned came from.
+    path: PathBuf,
     fields: Fields,
     /// Bytes of input consumed by files finished, for progress reports.
     consumed: u64,
@@ -161,11 +165,6 @@ impl fmt::Debug for Documents {
             .field("reading", &self.jsonl.as_ref().map(|j| &j.path))
             .finish_non_exhaustive()
     }
-}
-
-struct Entry {
-    path: PathBuf,
-    is_dir: bool,
 }
 
 /// What one step of the walk produced.
@@ -191,18 +190,20 @@ impl Iterator for Documents {
                     }
                 }
             }
-            let step = if let Some(entry) = self.next_walked() {
-                if entry.is_dir {
-                    self.enter(&entry.path)
-                } else {
-                    open_file(entry.path)
-                }
+            let step = if let Some(found) = self.walk.as_mut().and_then(Iterator::next) {
+                found.and_then(|path| self.open_file(path))
             } else if let Some(input) = self.pending.pop_front() {
                 match input {
-                    Input::Stdin => open_stdin(),
+                    Input::Stdin => {
+                        self.path = PathBuf::from("-");
+                        open_stdin()
+                    }
                     Input::Path(path) => match fs::metadata(&path) {
-                        Ok(meta) if meta.is_dir() => self.enter(&path),
-                        Ok(_) => open_file(path),
+                        Ok(meta) if meta.is_dir() => {
+                            self.walk = Some(walk(path, is_article));
+                            Ok(Step::Nothing)
+                        }
+                        Ok(_) => self.open_file(path),
                         Err(source) => Err(Error::Read { path, source }),
                     },
                 }
@@ -232,20 +233,94 @@ impl Documents {
                 .map_or(0, |j| j.offset + j.buf.len() as u64)
     }
 
-    fn next_walked(&mut self) -> Option<Entry> {
-        while let Some(listing) = self.walk.last_mut() {
+    /// The file the document last returned came from (`-` for stdin): for a JSONL file, the
+    /// file of the record, not the record's id. What `--snapshot` names its files after.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn open_file(&mut self, path: PathBuf) -> Result<Step> {
+        self.path.clone_from(&path);
+        open_file(path)
+    }
+}
+
+/// The files under a directory, in path order: see [`walk`].
+#[derive(Debug)]
+pub struct Walk {
+    /// The directory to list when the walk starts.
+    root: Option<PathBuf>,
+    /// Directories being walked: the rest of each one's sorted listing, innermost last.
+    stack: Vec<std::vec::IntoIter<Entry>>,
+    keep: fn(&Path) -> bool,
+}
+
+#[derive(Debug)]
+struct Entry {
+    path: PathBuf,
+    is_dir: bool,
+}
+
+/// The files under `dir` for which `keep` is true ([`is_article`] for inputs), walked
+/// recursively in path order so that runs are deterministic.
+///
+/// Each path is `dir` joined with the names walked. Hidden entries (`.name`) are skipped,
+/// and so are symbolic links to directories, so that a link loop cannot trap the walk;
+/// links to files are followed. A directory is listed only when the walk reaches it, and
+/// one that cannot be listed is an `Err` in its place, after which the walk goes on.
+///
+/// ```
+/// use whosaid::input::{is_article, walk};
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// for name in ["b.txt", "a/z.md", "c.pdf", ".hidden.txt"] {
+///     let path = dir.path().join(name);
+///     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+///     std::fs::write(path, "x").unwrap();
+/// }
+/// let found: Vec<_> = walk(dir.path(), is_article).map(Result::unwrap).collect();
+/// assert_eq!(found, [dir.path().join("a/z.md"), dir.path().join("b.txt")]);
+/// ```
+pub fn walk(dir: impl Into<PathBuf>, keep: fn(&Path) -> bool) -> Walk {
+    Walk {
+        root: Some(dir.into()),
+        stack: Vec::new(),
+        keep,
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<PathBuf>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(root) = self.root.take() {
+            if let Err(err) = self.enter(&root) {
+                return Some(Err(err));
+            }
+        }
+        loop {
+            let listing = self.stack.last_mut()?;
             match listing.next() {
-                Some(entry) => return Some(entry),
+                Some(Entry { path, is_dir: true }) => {
+                    if let Err(err) = self.enter(&path) {
+                        return Some(Err(err));
+                    }
+                }
+                Some(Entry {
+                    path,
+                    is_dir: false,
+                }) => return Some(Ok(path)),
                 None => {
-                    self.walk.pop();
+                    self.stack.pop();
                 }
             }
         }
-        None
     }
+}
 
+impl Walk {
     /// Pushes the sorted listing of directory `dir` on the walk.
-    fn enter(&mut self, dir: &Path) -> Result<Step> {
+    fn enter(&mut self, dir: &Path) -> Result<()> {
         let read = |source| Error::Read {
             path: dir.to_path_buf(),
             source,
@@ -269,13 +344,13 @@ impl Documents {
             } else {
                 file_type.is_dir()
             };
-            if is_dir || is_article(&path) {
+            if is_dir || (self.keep)(&path) {
                 entries.push(Entry { path, is_dir });
             }
         }
         entries.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        self.walk.push(entries.into_iter());
-        Ok(Step::Nothing)
+        self.stack.push(entries.into_iter());
+        Ok(())
     }
 }
 

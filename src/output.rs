@@ -11,7 +11,8 @@
 //! is the CSV formula guard: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return would be run as a formula by a spreadsheet that opens the file, so by
 //! default it gets a leading `'` (a lone `-`, the id of stdin, is left alone: it is no
-//! formula). [`CsvSink::raw`] turns the guard off for programs that read the CSV.
+//! formula; see [`guard_cell`]). [`CsvSink::raw`] turns the guard off for programs that
+//! read the CSV. [`CsvTable`] writes every CSV table whosaid makes, this guard included.
 //!
 //! ```
 //! use whosaid::output::{CsvSink, Sink};
@@ -157,13 +158,27 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
-/// `cell` with a leading `'` when a spreadsheet would take it for a formula.
-fn guard(cell: &str) -> Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-";
-    if risky {
+/// The first characters that make a spreadsheet run a cell as a formula: a text cell that
+/// begins with one gets the guard of [`guard_cell`], which `whosaid diff` takes off again.
+pub const FORMULA_MARKS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` with a leading `'` when a spreadsheet would take it for a formula: when it
+/// begins with one of [`FORMULA_MARKS`], unless it is a lone `-` (the id of stdin, no
+/// formula). Every CSV whosaid writes guards its text cells with it.
+///
+/// ```
+/// use whosaid::output::guard_cell;
+///
+/// assert_eq!(guard_cell("=SUM(A1)"), "'=SUM(A1)");
+/// assert_eq!(guard_cell("-"), "-");
+/// assert_eq!(guard_cell(String::from("Mayor")), "Mayor");
+/// ```
+pub fn guard_cell<'a>(cell: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    let cell = cell.into();
+    if cell.starts_with(FORMULA_MARKS) && cell != "-" {
         Cow::Owned(format!("'{cell}"))
     } else {
-        Cow::Borrowed(cell)
+        cell
     }
 }
 
@@ -176,17 +191,25 @@ fn csv_error(err: csv::Error) -> io::Error {
     }
 }
 
-/// One CSV row per attribution, under the header [`CSV_HEADER`].
-pub struct CsvSink<W: Write> {
+/// A CSV table as whosaid writes them all (extractions, diffs, comparisons): its header
+/// before the first row, or alone at the end when there are no rows; text cells with the
+/// formula guard ([`guard_cell`]) unless [`CsvTable::raw`] is set; errors as `io::Error`s,
+/// so that a closed pipe still reads as one.
+///
+/// A row is its cells in column order, then [`CsvTable::end_row`].
+pub struct CsvTable<W: Write> {
     csv: csv::Writer<W>,
+    header: &'static [&'static str],
     raw: bool,
     header_written: bool,
 }
 
-impl<W: Write> CsvSink<W> {
-    pub fn new(out: W) -> Self {
-        CsvSink {
+impl<W: Write> CsvTable<W> {
+    /// A table with the columns `header`.
+    pub fn new(out: W, header: &'static [&'static str]) -> Self {
+        CsvTable {
             csv: csv::Writer::from_writer(out),
+            header,
             raw: false,
             header_written: false,
         }
@@ -198,63 +221,101 @@ impl<W: Write> CsvSink<W> {
         self
     }
 
-    fn header(&mut self) -> io::Result<()> {
+    /// Writes the header, unless it is out already.
+    pub fn header(&mut self) -> io::Result<()> {
         if !self.header_written {
-            self.csv.write_record(CSV_HEADER).map_err(csv_error)?;
+            self.csv.write_record(self.header).map_err(csv_error)?;
             self.header_written = true;
         }
         Ok(())
     }
 
-    fn text(&mut self, cell: Option<&str>) -> io::Result<()> {
+    /// A text cell, guarded; `None` is an empty cell.
+    pub fn text(&mut self, cell: Option<&str>) -> io::Result<()> {
         let cell = cell.unwrap_or("");
         if self.raw {
-            self.csv.write_field(cell).map_err(csv_error)?;
+            self.csv.write_field(cell).map_err(csv_error)
         } else {
             self.csv
-                .write_field(guard(cell).as_ref())
-                .map_err(csv_error)?;
+                .write_field(guard_cell(cell).as_ref())
+                .map_err(csv_error)
         }
-        Ok(())
     }
 
-    fn number(&mut self, n: Option<usize>) -> io::Result<()> {
+    /// A cell of whosaid's own making (a class, a list of edits, a score), which cannot
+    /// start a formula: written as it is.
+    pub fn plain(&mut self, cell: &str) -> io::Result<()> {
+        self.csv.write_field(cell).map_err(csv_error)
+    }
+
+    /// A number cell; `None` is an empty cell.
+    pub fn number(&mut self, n: Option<usize>) -> io::Result<()> {
         match n {
             Some(n) => self.csv.write_field(n.to_string()),
             None => self.csv.write_field(""),
         }
         .map_err(csv_error)
     }
+
+    /// Ends the row of the cells written since the last one.
+    pub fn end_row(&mut self) -> io::Result<()> {
+        self.csv.write_record(None::<&[u8]>).map_err(csv_error)
+    }
+
+    /// Writes the header if no row did, and flushes.
+    pub fn finish(&mut self) -> io::Result<()> {
+        self.header()?;
+        self.csv.flush()
+    }
+}
+
+/// One CSV row per attribution, under the header [`CSV_HEADER`].
+pub struct CsvSink<W: Write> {
+    table: CsvTable<W>,
+}
+
+impl<W: Write> CsvSink<W> {
+    pub fn new(out: W) -> Self {
+        CsvSink {
+            table: CsvTable::new(out, &CSV_HEADER),
+        }
+    }
+
+    /// With `true`, text cells are written as they are, without the formula guard.
+    pub fn raw(mut self, raw: bool) -> Self {
+        self.table = self.table.raw(raw);
+        self
+    }
 }
 
 impl<W: Write> Sink for CsvSink<W> {
     fn write(&mut self, doc: &Document, attributions: &[Attribution]) -> io::Result<()> {
-        self.header()?;
+        let t = &mut self.table;
+        t.header()?;
         for a in attributions {
             let row = Row::new(doc, a)?;
-            self.text(Some(&doc.id))?;
-            self.text(row.speaker)?;
-            self.text(Some(row.kind))?;
-            self.text(Some(row.quote))?;
-            self.text(row.cue)?;
-            self.number(Some(row.start))?;
-            self.number(Some(row.end))?;
-            self.text(row.speaker_mention)?;
-            self.number(row.speaker_start)?;
-            self.number(row.speaker_end)?;
-            self.number(Some(row.attribution))?;
-            self.text(Some(row.rule))?;
-            self.text(row.speaker_id)?;
-            self.text(row.speaker_kind)?;
-            self.text(row.speaker_title)?;
-            self.csv.write_record(None::<&[u8]>).map_err(csv_error)?;
+            t.text(Some(&doc.id))?;
+            t.text(row.speaker)?;
+            t.text(Some(row.kind))?;
+            t.text(Some(row.quote))?;
+            t.text(row.cue)?;
+            t.number(Some(row.start))?;
+            t.number(Some(row.end))?;
+            t.text(row.speaker_mention)?;
+            t.number(row.speaker_start)?;
+            t.number(row.speaker_end)?;
+            t.number(Some(row.attribution))?;
+            t.text(Some(row.rule))?;
+            t.text(row.speaker_id)?;
+            t.text(row.speaker_kind)?;
+            t.text(row.speaker_title)?;
+            t.end_row()?;
         }
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        self.header()?;
-        self.csv.flush()
+        self.table.finish()
     }
 }
 
@@ -567,10 +628,10 @@ Officials said the order was final.";
 
     #[test]
     fn guard_spares_plain_cells_and_lone_dash() {
-        assert_eq!(guard("Mayor"), "Mayor");
-        assert_eq!(guard("-"), "-");
-        assert_eq!(guard("-5"), "'-5");
-        assert_eq!(guard("\t=1"), "'\t=1");
-        assert_eq!(guard(""), "");
+        assert_eq!(guard_cell("Mayor"), "Mayor");
+        assert_eq!(guard_cell("-"), "-");
+        assert_eq!(guard_cell("-5"), "'-5");
+        assert_eq!(guard_cell("\t=1"), "'\t=1");
+        assert_eq!(guard_cell(""), "");
     }
 }

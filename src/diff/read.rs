@@ -157,10 +157,11 @@ impl<R: BufRead> Iterator for Outputs<R> {
     }
 }
 
-/// Takes off the formula guard of [`CsvSink`](crate::output::CsvSink).
+/// Takes off the formula guard of [`CsvSink`](crate::output::CsvSink) (see
+/// [`guard_cell`](crate::output::guard_cell)).
 fn unguard(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(super::sink::RISKY) => rest,
+        Some(rest) if rest.starts_with(crate::output::FORMULA_MARKS) => rest,
         _ => cell,
     }
 }

@@ -1,9 +1,10 @@
 //! Writing a diff: the [`ChangeSink`] that [`diff`](super::diff) pushes every row's
 //! change into, and [`CsvChanges`], which writes them as CSV under [`DIFF_HEADER`] with the
-//! same formula guard as [`CsvSink`](crate::output::CsvSink).
+//! same formula guard as [`CsvSink`](crate::output::CsvSink): both are a
+//! [`CsvTable`].
 
 use super::{Change, RowChange};
-use std::borrow::Cow;
+use crate::output::CsvTable;
 use std::io::{self, Write};
 
 /// Receives a diff's rows, document by document, in text order within each.
@@ -44,25 +45,21 @@ pub const DIFF_HEADER: [&str; 12] = [
 /// [`CsvChanges::same`] asks for them. Text cells get the formula guard of
 /// [`CsvSink`](crate::output::CsvSink) unless [`CsvChanges::raw`] is set.
 pub struct CsvChanges<W: Write> {
-    csv: csv::Writer<W>,
-    raw: bool,
+    table: CsvTable<W>,
     same: bool,
-    header_written: bool,
 }
 
 impl<W: Write> CsvChanges<W> {
     pub fn new(out: W) -> Self {
         CsvChanges {
-            csv: csv::Writer::from_writer(out),
-            raw: false,
+            table: CsvTable::new(out, &DIFF_HEADER),
             same: false,
-            header_written: false,
         }
     }
 
     /// With `true`, text cells are written as they are, without the formula guard.
     pub fn raw(mut self, raw: bool) -> Self {
-        self.raw = raw;
+        self.table = self.table.raw(raw);
         self
     }
 
@@ -71,32 +68,6 @@ impl<W: Write> CsvChanges<W> {
         self.same = same;
         self
     }
-
-    fn header(&mut self) -> io::Result<()> {
-        if !self.header_written {
-            self.csv.write_record(DIFF_HEADER).map_err(csv_error)?;
-            self.header_written = true;
-        }
-        Ok(())
-    }
-
-    fn text(&mut self, cell: Option<&str>) -> io::Result<()> {
-        let cell = cell.unwrap_or("");
-        let cell = if self.raw {
-            Cow::Borrowed(cell)
-        } else {
-            guard(cell)
-        };
-        self.csv.write_field(cell.as_ref()).map_err(csv_error)
-    }
-
-    fn number(&mut self, n: Option<usize>) -> io::Result<()> {
-        match n {
-            Some(n) => self.csv.write_field(n.to_string()),
-            None => self.csv.write_field(""),
-        }
-        .map_err(csv_error)
-    }
 }
 
 impl<W: Write> ChangeSink for CsvChanges<W> {
@@ -104,48 +75,26 @@ impl<W: Write> ChangeSink for CsvChanges<W> {
         if c.change == Change::Same && !self.same {
             return Ok(());
         }
-        self.header()?;
+        let t = &mut self.table;
+        t.header()?;
         let (old, new) = (c.old, c.new);
-        self.text(Some(c.doc))?;
-        self.text(Some(c.change.as_str()))?;
-        self.text(old.map(|r| r.speaker.as_str()))?;
-        self.text(new.map(|r| r.speaker.as_str()))?;
-        self.text(old.map(|r| r.kind.as_str()))?;
-        self.text(new.map(|r| r.kind.as_str()))?;
-        self.text(old.map(|r| r.quote.as_str()))?;
-        self.text(new.map(|r| r.quote.as_str()))?;
-        self.number(old.map(|r| r.start))?;
-        self.number(old.map(|r| r.end))?;
-        self.number(new.map(|r| r.start))?;
-        self.number(new.map(|r| r.end))?;
-        self.csv.write_record(None::<&[u8]>).map_err(csv_error)
+        t.text(Some(c.doc))?;
+        t.text(Some(c.change.as_str()))?;
+        t.text(old.map(|r| r.speaker.as_str()))?;
+        t.text(new.map(|r| r.speaker.as_str()))?;
+        t.text(old.map(|r| r.kind.as_str()))?;
+        t.text(new.map(|r| r.kind.as_str()))?;
+        t.text(old.map(|r| r.quote.as_str()))?;
+        t.text(new.map(|r| r.quote.as_str()))?;
+        t.number(old.map(|r| r.start))?;
+        t.number(old.map(|r| r.end))?;
+        t.number(new.map(|r| r.start))?;
+        t.number(new.map(|r| r.end))?;
+        t.end_row()
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        self.header()?;
-        self.csv.flush()
-    }
-}
-
-/// The first characters that make a spreadsheet run a cell as a formula: the rule of
-/// `output::guard`, which `diff::read` undoes when reading.
-pub(super) const RISKY: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// `cell` with a leading `'` when a spreadsheet would take it for a formula (a lone `-`,
-/// the id of stdin, is no formula).
-fn guard(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(RISKY) && cell != "-" {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-/// The I/O error inside a CSV error, so that a closed pipe still reads as one.
-fn csv_error(err: csv::Error) -> io::Error {
-    match err.into_kind() {
-        csv::ErrorKind::Io(err) => err,
-        kind => io::Error::other(format!("CSV: {kind:?}")),
+        self.table.finish()
     }
 }
 

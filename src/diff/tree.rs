@@ -3,8 +3,9 @@
 //! nothing, so all its rows are gained or lost.
 
 use super::{Error, Result};
+use crate::input;
 use std::collections::BTreeMap;
-use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// A file of two `--snapshot` trees: its path relative to the roots, and where it is on
@@ -17,14 +18,15 @@ pub struct TreeFile {
 }
 
 /// The outputs (`.csv`, `.jsonl`, each maybe `.gz`) under two directories, paired by
-/// relative path and sorted by it. Hidden entries and symbolic links to directories are
-/// skipped, as in an input walk.
+/// relative path and sorted by it. The walk is an input walk's ([`input::walk`]): hidden
+/// entries and symbolic links to directories are skipped.
 pub fn tree_pairs(old: &Path, new: &Path) -> Result<Vec<TreeFile>> {
     let mut files: BTreeMap<PathBuf, [bool; 2]> = BTreeMap::new();
     for (side, root) in [old, new].into_iter().enumerate() {
-        let mut found = Vec::new();
-        list(root, Path::new(""), &mut found)?;
-        for name in found {
+        for path in input::walk(root, is_output) {
+            let path = path.map_err(read_error)?;
+            // The walk yields `root` joined with the names it walked.
+            let name = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             files.entry(name).or_default()[side] = true;
         }
     }
@@ -38,35 +40,15 @@ pub fn tree_pairs(old: &Path, new: &Path) -> Result<Vec<TreeFile>> {
         .collect())
 }
 
-fn list(root: &Path, rel: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
-    let dir = root.join(rel);
-    let read = |source| Error::Read {
-        path: dir.clone(),
-        source,
-    };
-    for entry in fs::read_dir(&dir).map_err(read)? {
-        let entry = entry.map_err(read)?;
-        let name = entry.file_name();
-        if name.as_encoded_bytes().starts_with(b".") {
-            continue;
-        }
-        let path = dir.join(&name);
-        let file_type = entry.file_type().map_err(read)?;
-        let is_dir = if file_type.is_symlink() {
-            match fs::metadata(&path) {
-                Ok(meta) if meta.is_file() => false,
-                _ => continue,
-            }
-        } else {
-            file_type.is_dir()
-        };
-        if is_dir {
-            list(root, &rel.join(&name), found)?;
-        } else if is_output(&path) {
-            found.push(rel.join(&name));
-        }
+/// The walk's error as diff's: the walk fails only where it cannot read a directory.
+fn read_error(err: crate::error::Error) -> Error {
+    match err {
+        crate::error::Error::Read { path, source } => Error::Read { path, source },
+        other => Error::Read {
+            path: other.path().to_path_buf(),
+            source: io::Error::other(other),
+        },
     }
-    Ok(())
 }
 
 /// True for `.csv` and `.jsonl` files, each maybe gzipped.
@@ -79,6 +61,7 @@ fn is_output(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn trees_pair_by_relative_path() {

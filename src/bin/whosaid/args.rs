@@ -33,6 +33,31 @@ Exit status: 0 done (finding no quotes is still success); 1 some inputs could no
 
 #[derive(Debug, clap::Args)]
 pub struct Extract {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
+    pub format: Format,
+
+    /// Write one CSV per input document under DIR, mirroring the input tree
+    #[arg(long, value_name = "DIR", help_heading = "Output")]
+    pub snapshot: Option<PathBuf>,
+
+    /// Write to FILE (complete or not at all) instead of stdout; its directory must exist
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+
+    /// Write CSV cells as they are, without a `'` before a leading = + - or @
+    #[arg(long, help_heading = "Output")]
+    pub raw_csv: bool,
+}
+
+/// What to read and how: the arguments of every command that extracts a corpus (`extract`,
+/// `entities`), flattened into each. A command may reword a help line with `mut_arg`; the
+/// order of the fields is the order of the lines in `--help`.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
     /// Files or directories to read; `-` or none reads stdin. Directories are walked for
     /// .txt, .md, .markdown and .jsonl files (each also as .gz)
     #[arg(value_name = "INPUT", help_heading = "Input")]
@@ -59,22 +84,6 @@ pub struct Extract {
     /// Entity table (CSV: id,name,kind,aliases,title,affiliation) to resolve speakers with
     #[arg(long, value_name = "FILE.csv", help_heading = "Input")]
     pub entities: Option<PathBuf>,
-
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
-    pub format: Format,
-
-    /// Write one CSV per input document under DIR, mirroring the input tree
-    #[arg(long, value_name = "DIR", help_heading = "Output")]
-    pub snapshot: Option<PathBuf>,
-
-    /// Write to FILE (complete or not at all) instead of stdout; its directory must exist
-    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
-    pub output: Option<PathBuf>,
-
-    /// Write CSV cells as they are, without a `'` before a leading = + - or @
-    #[arg(long, help_heading = "Output")]
-    pub raw_csv: bool,
 
     /// Worker threads [default: one per core]
     #[arg(short = 'j', long, value_name = "N")]

@@ -7,12 +7,12 @@
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use rayon::prelude::*;
-use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::compare::{self, Pair, Version, WordOp};
 use whosaid::input::{Input, Reader};
+use whosaid::output::CsvTable;
 use whosaid::{Attribution, Document, Extractor};
 
 /// The CSV columns, in order.
@@ -164,11 +164,7 @@ impl Run {
             && std::env::var_os("NO_COLOR").is_none();
         let writer = BufWriter::new(Box::new(stdout.lock()) as Box<dyn Write>);
         let out = match args.format {
-            PairFormat::Csv => Out::Csv {
-                csv: Box::new(csv::Writer::from_writer(writer)),
-                raw: args.raw_csv,
-                header: false,
-            },
+            PairFormat::Csv => Out::Csv(Box::new(CsvTable::new(writer, &HEADER).raw(args.raw_csv))),
             PairFormat::Table => Out::Table {
                 out: writer,
                 colour,
@@ -195,7 +191,7 @@ impl Run {
                 Err(err) => {
                     self.all_read = false;
                     if !self.quiet {
-                        let _ = writeln!(io::stderr(), "whosaid: {:#}", anyhow::Error::from(err));
+                        crate::report(&anyhow::Error::from(err));
                     }
                 }
             }
@@ -211,23 +207,9 @@ impl Run {
 
 const STDOUT: &str = "cannot write stdout";
 
-/// The I/O error inside a CSV error, so that a closed pipe still reads as one.
-fn io_error(err: csv::Error) -> io::Error {
-    match err.into_kind() {
-        csv::ErrorKind::Io(err) => err,
-        kind => io::Error::other(format!("CSV: {kind:?}")),
-    }
-}
-
 /// Where pairs go.
 enum Out {
-    Csv {
-        csv: Box<csv::Writer<BufWriter<Box<dyn Write>>>>,
-        /// Cells are written without the formula guard.
-        raw: bool,
-        /// The header is out.
-        header: bool,
-    },
+    Csv(Box<CsvTable<BufWriter<Box<dyn Write>>>>),
     Table {
         out: BufWriter<Box<dyn Write>>,
         colour: bool,
@@ -243,16 +225,10 @@ impl Out {
         role: Role,
     ) -> Result<()> {
         match self {
-            Out::Csv { csv, raw, header } => {
-                if !*header {
-                    csv.write_record(HEADER).map_err(io_error).context(STDOUT)?;
-                    *header = true;
-                }
+            Out::Csv(csv) => {
+                csv.header().context(STDOUT)?;
                 for pair in pairs {
-                    let record = row(base, other, pair, *raw);
-                    csv.write_record(record.iter().map(|c| c.as_bytes()))
-                        .map_err(io_error)
-                        .context(STDOUT)?;
+                    row(csv, base, other, pair).context(STDOUT)?;
                 }
                 Ok(())
             }
@@ -264,60 +240,38 @@ impl Out {
 
     fn finish(&mut self) -> Result<()> {
         match self {
-            Out::Csv { csv, header, .. } => {
-                if !*header {
-                    csv.write_record(HEADER).map_err(io_error).context(STDOUT)?;
-                    *header = true;
-                }
-                csv.flush().context(STDOUT)
-            }
+            Out::Csv(csv) => csv.finish().context(STDOUT),
             Out::Table { out, .. } => out.flush().context(STDOUT),
         }
     }
 }
 
-/// The CSV cells of one pair.
-fn row<'a>(
-    base: &'a Document,
-    other: &'a Document,
-    pair: &'a Pair,
-    raw: bool,
-) -> Vec<Cow<'a, str>> {
-    let text = |cell: Cow<'a, str>| if raw { cell } else { guard(cell) };
-    let quote = |doc: &'a Document, side: &Option<compare::Side>| -> Cow<'a, str> {
+/// The CSV row of one pair: text cells guarded, whosaid's own as they are.
+fn row(
+    csv: &mut CsvTable<impl Write>,
+    base: &Document,
+    other: &Document,
+    pair: &Pair,
+) -> io::Result<()> {
+    fn quote<'a>(doc: &'a Document, side: &Option<compare::Side>) -> &'a str {
         side.as_ref()
             .and_then(|s| s.span.get(&doc.text))
-            .map_or(Cow::Borrowed(""), Cow::Borrowed)
-    };
-    let offset = |side: &Option<compare::Side>, end: bool| -> Cow<'a, str> {
-        side.as_ref().map_or(Cow::Borrowed(""), |s| {
-            Cow::Owned((if end { s.span.end } else { s.span.start }).to_string())
-        })
-    };
-    let edits: Vec<&str> = pair.edits.iter().map(|e| e.as_str()).collect();
-    vec![
-        text(Cow::Borrowed(base.id.as_str())),
-        text(Cow::Borrowed(other.id.as_str())),
-        text(Cow::Owned(pair.speaker())),
-        Cow::Borrowed(pair.class.as_str()),
-        Cow::Owned(edits.join("|")),
-        text(quote(base, &pair.base)),
-        text(quote(other, &pair.other)),
-        Cow::Owned(format!("{:.3}", pair.similarity)),
-        offset(&pair.base, false),
-        offset(&pair.base, true),
-        offset(&pair.other, false),
-        offset(&pair.other, true),
-    ]
-}
-
-/// `cell` with a leading `'` when a spreadsheet would take it for a formula.
-fn guard(cell: Cow<'_, str>) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-" {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        cell
+            .unwrap_or("")
     }
+    let edits: Vec<&str> = pair.edits.iter().map(|e| e.as_str()).collect();
+    csv.text(Some(&base.id))?;
+    csv.text(Some(&other.id))?;
+    csv.text(Some(&pair.speaker()))?;
+    csv.plain(pair.class.as_str())?;
+    csv.plain(&edits.join("|"))?;
+    csv.text(Some(quote(base, &pair.base)))?;
+    csv.text(Some(quote(other, &pair.other)))?;
+    csv.plain(&format!("{:.3}", pair.similarity))?;
+    for side in [&pair.base, &pair.other] {
+        csv.number(side.as_ref().map(|s| s.span.start))?;
+        csv.number(side.as_ref().map(|s| s.span.end))?;
+    }
+    csv.end_row()
 }
 
 /// `s` on one line.

@@ -2,29 +2,25 @@
 //! the outcome to an exit status. Everything that decides anything lives in the library.
 //!
 //! Documents are extracted in parallel in bounded batches and written in input order, so
-//! the output is the same bytes for any `-j` and memory stays flat on any corpus size.
+//! the output is the same bytes for any `-j` and memory stays flat on any corpus size: see
+//! [`pipeline`], which every command that reads a corpus runs.
 
 mod args;
 mod compare_cmd;
 mod diff_cmd;
 mod entities_cmd;
+mod pipeline;
 mod progress;
 mod snapshot;
 
 use anyhow::{Context, Result};
 use args::{Args, Command, Extract, Format};
 use clap::Parser;
-use rayon::prelude::*;
+use pipeline::Pipeline;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use whosaid::input::{Documents, Input, Reader};
 use whosaid::output::{CsvSink, JsonlSink, Sink, TableSink};
-use whosaid::{Attribution, Document, Extractor};
-
-/// A batch ends at this many documents or this much text, whichever comes first.
-const BATCH_DOCS: usize = 256;
-const BATCH_BYTES: usize = 32 << 20;
 
 fn main() -> ExitCode {
     let Args { command } = Args::parse();
@@ -48,24 +44,13 @@ fn main() -> ExitCode {
 
 /// Runs `whosaid extract`; `Ok(false)` when some input failed but the rest was written.
 fn extract(args: Extract) -> Result<bool> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.map_or(0, usize::from))
-        .build()
-        .context("cannot start worker threads")?;
-    let extractor = build_extractor(args.entities.as_deref(), args.quiet)?;
+    let pipeline = Pipeline::new(&args.input)?;
     if let Some(dir) = &args.snapshot {
-        return snapshot::extract(dir, &args, &pool, &extractor);
+        return snapshot::extract(dir, &args, &pipeline);
     }
     // Open the output before any work, so a bad path fails at once.
-    let target = match &args.output {
-        Some(path) if path.as_os_str() != "-" => Some(Target::create(path)?),
-        _ => None,
-    };
-    let out: Box<dyn Write> = match &target {
-        Some(target) => Box::new(target.file.as_file()),
-        None => Box::new(io::stdout().lock()),
-    };
-    let out = BufWriter::with_capacity(64 << 10, out);
+    let target = Target::for_arg(args.output.as_deref())?;
+    let out = BufWriter::with_capacity(64 << 10, writer(target.as_ref()));
     let mut sink: Box<dyn Sink> = match args.format {
         Format::Csv => Box::new(CsvSink::new(out).raw(args.raw_csv)),
         Format::Jsonl => Box::new(JsonlSink::new(out)),
@@ -76,45 +61,14 @@ fn extract(args: Extract) -> Result<bool> {
         .map_or("stdout".into(), |t| t.path.display().to_string());
     let write_error = || format!("cannot write {destination}");
 
-    let progress = progress::Progress::new(&args.inputs, args.quiet);
-    let inputs = if args.inputs.is_empty() {
-        vec![Input::Stdin]
-    } else {
-        args.inputs.into_iter().map(Input::from_arg).collect()
-    };
-    let reader = Reader::new()
-        .id_field(args.id_field)
-        .text_field(args.text_field);
-    let mut documents = reader.documents(inputs);
-    let mut all_read = true;
-    let mut done = 0;
-    loop {
-        let batch = next_batch(&mut documents);
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<_> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| item.map(|doc| extracted(&extractor, doc)))
-                .collect()
-        });
-        progress.update(done + results.len(), documents.bytes_read());
-        for item in results {
-            match item {
-                Ok((doc, attributions)) => {
-                    sink.write(&doc, &attributions).with_context(write_error)?;
-                    done += 1;
-                }
-                Err(err) => {
-                    all_read = false;
-                    if !args.quiet {
-                        report(&anyhow::Error::from(err));
-                    }
-                }
-            }
-        }
-    }
+    let progress = progress::Progress::new(&args.input.inputs, args.input.quiet);
+    let mut documents = pipeline::documents(&args.input);
+    let all_read = pipeline.run(
+        &mut documents,
+        |_| (),
+        |documents, done| progress.update(done, documents.bytes_read()),
+        |(), doc, attributions| sink.write(&doc, &attributions).with_context(write_error),
+    )?;
     progress.finish();
     sink.finish().with_context(write_error)?;
     drop(sink);
@@ -122,46 +76,6 @@ fn extract(args: Extract) -> Result<bool> {
         target.persist()?;
     }
     Ok(all_read)
-}
-
-/// An extractor with the `--entities` table, read whole before any work; its warnings
-/// (shared aliases) go to stderr.
-fn build_extractor(entities: Option<&Path>, quiet: bool) -> Result<Extractor> {
-    let Some(path) = entities else {
-        return Ok(Extractor::new());
-    };
-    let table = whosaid::EntityTable::from_path(path)?;
-    if !quiet {
-        for warning in table.warnings() {
-            let _ = writeln!(
-                io::stderr(),
-                "whosaid: {}: warning: {warning}",
-                path.display()
-            );
-        }
-    }
-    Ok(Extractor::builder().entities(table).build())
-}
-
-fn extracted(extractor: &Extractor, doc: Document) -> (Document, Vec<Attribution>) {
-    let attributions = extractor.extract(&doc);
-    (doc, attributions)
-}
-
-/// The next documents (and failures) to extract together, in input order.
-fn next_batch(documents: &mut Documents) -> Vec<whosaid::error::Result<Document>> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    for item in documents.by_ref() {
-        if let Ok(doc) = &item {
-            bytes += doc.text.len();
-        }
-        batch.push(item);
-        if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-            break;
-        }
-    }
-    batch
 }
 
 /// An output file, written whole or not at all: a temporary file beside it, renamed at
@@ -172,6 +86,14 @@ struct Target {
 }
 
 impl Target {
+    /// The target of `-o PATH`; `None`, for stdout, without one or for `-`.
+    fn for_arg(path: Option<&Path>) -> Result<Option<Target>> {
+        match path {
+            Some(path) if path.as_os_str() != "-" => Target::create(path).map(Some),
+            _ => Ok(None),
+        }
+    }
+
     fn create(path: &Path) -> Result<Target> {
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -209,6 +131,14 @@ impl Target {
             .map_err(|err| err.error)
             .with_context(|| format!("cannot write {}", path.display()))?;
         Ok(())
+    }
+}
+
+/// Where output goes: the target's temporary file, else stdout.
+fn writer(target: Option<&Target>) -> Box<dyn Write + '_> {
+    match target {
+        Some(target) => Box::new(target.file.as_file()),
+        None => Box::new(io::stdout().lock()),
     }
 }
 

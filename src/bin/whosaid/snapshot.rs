@@ -15,88 +15,60 @@
 //! the header only), and is written whole: a temporary file beside it, renamed at the end.
 //! Files already in DIR are overwritten, never removed.
 //!
-//! The input walk is the one [`whosaid::input`] does (sorted, recursive, hidden entries and
-//! links to directories skipped, the same extensions), repeated here because a snapshot
-//! must know which file each document came from; each file is then read by
-//! [`Reader::documents`] alone. Documents are extracted in parallel batches, written in
-//! input order.
+//! Documents are read, extracted and written as `extract` does ([`crate::pipeline`]); the
+//! reader says which file each document came from
+//! ([`Documents::path`](whosaid::input::Documents::path)).
 
 use crate::args::{Extract, Format};
+use crate::pipeline::{self, Pipeline};
 use anyhow::{Context, Result};
-use rayon::prelude::*;
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 use std::fs;
 use std::io::BufWriter;
 use std::path::{Component, Path, PathBuf};
-use whosaid::input::{is_article, Input, Reader};
 use whosaid::output::{CsvSink, Sink};
-use whosaid::{Document, Extractor};
+use whosaid::Document;
 
 /// Runs `whosaid extract --snapshot DIR`; `Ok(false)` when some input failed but the rest
 /// was written.
-pub fn extract(
-    dir: &Path,
-    args: &Extract,
-    pool: &rayon::ThreadPool,
-    extractor: &Extractor,
-) -> Result<bool> {
+pub fn extract(dir: &Path, args: &Extract, pipeline: &Pipeline) -> Result<bool> {
+    let inputs = &args.input.inputs;
     if args.output.is_some() {
         anyhow::bail!("--snapshot writes its files under DIR: it cannot be combined with -o");
     }
     if args.format != Format::Csv {
         anyhow::bail!("--snapshot writes CSV: it cannot be combined with --format");
     }
-    if args.inputs.is_empty() || args.inputs.iter().any(|p| p.as_os_str() == "-") {
+    if inputs.is_empty() || inputs.iter().any(|p| p.as_os_str() == "-") {
         anyhow::bail!("--snapshot mirrors input paths: give files or directories, not stdin");
     }
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let reader = Reader::new()
-        .id_field(&args.id_field)
-        .text_field(&args.text_field);
-    let report = |err: anyhow::Error| {
-        if !args.quiet {
-            crate::report(&err);
-        }
-    };
 
-    let mut all_read = true;
-    let mut files = Walk::new(&args.inputs);
     // Ids written for the JSONL file being read: a repeated one would overwrite its file.
     let mut jsonl_ids: (PathBuf, HashSet<PathBuf>) = Default::default();
-    loop {
-        let batch = next_batch(&mut files, &reader, &mut all_read, &report);
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<_> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|(file, item)| (file, item.map(|doc| crate::extracted(extractor, doc))))
-                .collect()
-        });
-        for (file, item) in results {
-            let (doc, attributions) = match item {
-                Ok(done) => done,
-                Err(err) => {
-                    all_read = false;
-                    report(err.into());
-                    continue;
-                }
-            };
+    let mut ids_unique = true;
+    let mut documents = pipeline::documents(&args.input);
+    let all_read = pipeline.run(
+        &mut documents,
+        |documents| documents.path().to_path_buf(),
+        |_, _| {},
+        |file, doc, attributions| {
             let path = if is_jsonl(&file) {
                 let path = mirror(dir, &file).join(file_name(&doc.id));
                 if jsonl_ids.0 != file {
                     jsonl_ids = (file.clone(), HashSet::new());
                 }
                 if !jsonl_ids.1.insert(path.clone()) {
-                    all_read = false;
-                    report(anyhow::anyhow!(
-                        "{}: id {:?} occurs twice; {} keeps the first",
-                        file.display(),
-                        doc.id,
-                        path.display()
-                    ));
-                    continue;
+                    ids_unique = false;
+                    if !args.input.quiet {
+                        crate::report(&anyhow::anyhow!(
+                            "{}: id {:?} occurs twice; {} keeps the first",
+                            file.display(),
+                            doc.id,
+                            path.display()
+                        ));
+                    }
+                    return Ok(());
                 }
                 path
             } else {
@@ -104,10 +76,10 @@ pub fn extract(
                 path.push(".csv");
                 PathBuf::from(path)
             };
-            write(&path, &doc, &attributions, args.raw_csv)?;
-        }
-    }
-    Ok(all_read)
+            write(&path, &doc, &attributions, args.raw_csv)
+        },
+    )?;
+    Ok(all_read && ids_unique)
 }
 
 /// One document's CSV, written whole to `path`.
@@ -128,126 +100,6 @@ fn write(
         .with_context(|| format!("cannot write {}", path.display()))?;
     drop(sink);
     target.persist()
-}
-
-/// The next documents to extract together, each with the file it came from, in input
-/// order; failures to walk are reported at once.
-fn next_batch(
-    files: &mut Walk,
-    reader: &Reader,
-    all_read: &mut bool,
-    report: &impl Fn(anyhow::Error),
-) -> Vec<(PathBuf, whosaid::error::Result<Document>)> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    while batch.len() < crate::BATCH_DOCS && bytes < crate::BATCH_BYTES {
-        let file = match files.current(reader) {
-            None => break,
-            Some(Err(err)) => {
-                *all_read = false;
-                report(err);
-                continue;
-            }
-            Some(Ok(file)) => file,
-        };
-        match file.1.next() {
-            Some(item) => {
-                if let Ok(doc) = &item {
-                    bytes += doc.text.len();
-                }
-                batch.push((file.0.clone(), item));
-            }
-            None => files.open = None,
-        }
-    }
-    batch
-}
-
-/// The files of the inputs, in the order `whosaid::input` reads them, and the documents of
-/// the one being read.
-struct Walk {
-    pending: VecDeque<PathBuf>,
-    /// Directories being walked: the rest of each one's sorted listing, innermost last.
-    stack: Vec<std::vec::IntoIter<(PathBuf, bool)>>,
-    open: Option<(PathBuf, whosaid::input::Documents)>,
-}
-
-impl Walk {
-    fn new(inputs: &[PathBuf]) -> Self {
-        Walk {
-            pending: inputs.iter().cloned().collect(),
-            stack: Vec::new(),
-            open: None,
-        }
-    }
-
-    /// The file being read, opening the next one when there is none; `None` at the end.
-    fn current(
-        &mut self,
-        reader: &Reader,
-    ) -> Option<Result<&mut (PathBuf, whosaid::input::Documents)>> {
-        while self.open.is_none() {
-            let next = match self.stack.last_mut() {
-                Some(listing) => match listing.next() {
-                    Some(entry) => entry,
-                    None => {
-                        self.stack.pop();
-                        continue;
-                    }
-                },
-                // An input that is not a directory goes to the reader, which reports it if
-                // it cannot be read.
-                None => match self.pending.pop_front() {
-                    Some(path) => {
-                        let is_dir = path.is_dir();
-                        (path, is_dir)
-                    }
-                    None => return None,
-                },
-            };
-            match next {
-                (dir, true) => {
-                    if let Err(err) = self.enter(&dir) {
-                        return Some(Err(err));
-                    }
-                }
-                (file, false) => {
-                    let docs = reader.documents([Input::Path(file.clone())]);
-                    self.open = Some((file, docs));
-                }
-            }
-        }
-        self.open.as_mut().map(Ok)
-    }
-
-    /// Pushes the sorted listing of `dir`, with the rules of `whosaid::input`.
-    fn enter(&mut self, dir: &Path) -> Result<()> {
-        let fail = || format!("{}: cannot read", dir.display());
-        let mut entries = Vec::new();
-        for entry in fs::read_dir(dir).with_context(fail)? {
-            let entry = entry.with_context(fail)?;
-            let name = entry.file_name();
-            if name.as_encoded_bytes().starts_with(b".") {
-                continue;
-            }
-            let path = dir.join(&name);
-            let file_type = entry.file_type().with_context(fail)?;
-            let is_dir = if file_type.is_symlink() {
-                match fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => false,
-                    _ => continue,
-                }
-            } else {
-                file_type.is_dir()
-            };
-            if is_dir || is_article(&path) {
-                entries.push((path, is_dir));
-            }
-        }
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.stack.push(entries.into_iter());
-        Ok(())
-    }
 }
 
 /// True when `whosaid::input` reads `file` as JSONL: it ends in `.jsonl` or `.jsonl.gz`.

@@ -1,0 +1,157 @@
+//! The extraction loop every command that reads a corpus shares (`extract`, its
+//! `--snapshot`, `entities`): documents are read in bounded batches, extracted in parallel
+//! on the `-j` pool, and handed to the command's writer one by one in input order.
+//!
+//! Batches keep memory flat on any corpus size (a batch ends at [`BATCH_DOCS`] documents or
+//! [`BATCH_BYTES`] of text, whichever comes first), and writing in input order makes the
+//! output the same bytes for any thread count. An input that cannot be read is reported in
+//! its place (unless `--quiet`) and the run goes on; [`Pipeline::run`] says whether every
+//! input was read, which the commands turn into exit status 1.
+//!
+//! ```text
+//! let pipeline = Pipeline::new(&args.input)?;
+//! let mut documents = documents(&args.input);
+//! let all_read = pipeline.run(&mut documents, |_| (), |_, _| {}, |(), doc, attributions| {
+//!     Ok(sink.write(&doc, &attributions)?)
+//! })?;
+//! ```
+
+use crate::args::InputArgs;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::path::Path;
+use whosaid::input::{Documents, Input, Reader};
+use whosaid::{Attribution, Document, Extractor};
+
+/// A batch ends at this many documents or this much text, whichever comes first.
+const BATCH_DOCS: usize = 256;
+const BATCH_BYTES: usize = 32 << 20;
+
+/// The threads and the extractor of one run, and whether failed inputs are reported.
+pub struct Pipeline {
+    pool: rayon::ThreadPool,
+    extractor: Extractor,
+    quiet: bool,
+}
+
+impl Pipeline {
+    /// The pool of `-j` and an extractor with the `--entities` table, read whole before
+    /// any work so that a bad table fails at once.
+    pub fn new(input: &InputArgs) -> Result<Pipeline> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(input.threads.map_or(0, usize::from))
+            .build()
+            .context("cannot start worker threads")?;
+        let extractor = build_extractor(input.entities.as_deref(), input.quiet)?;
+        Ok(Pipeline {
+            pool,
+            extractor,
+            quiet: input.quiet,
+        })
+    }
+
+    /// Extracts every document of `documents` and gives it, with its attributions, to
+    /// `write`, in input order; `Ok(false)` when some input failed but the rest was
+    /// written, an error when `write` fails.
+    ///
+    /// `tag` is asked about each document as it is read, while `documents` still knows
+    /// where it came from ([`Documents::path`]), and its answer goes to `write` with the
+    /// document. `batch` is told, after each batch is extracted and before it is written,
+    /// how many documents will have been written at its end: a progress report.
+    pub fn run<T: Send>(
+        &self,
+        documents: &mut Documents,
+        mut tag: impl FnMut(&Documents) -> T,
+        mut batch: impl FnMut(&Documents, usize),
+        mut write: impl FnMut(T, Document, Vec<Attribution>) -> Result<()>,
+    ) -> Result<bool> {
+        let mut all_read = true;
+        let mut written = 0;
+        loop {
+            let items = next_batch(documents, &mut tag);
+            if items.is_empty() {
+                break;
+            }
+            let results: Vec<_> = self.pool.install(|| {
+                items
+                    .into_par_iter()
+                    .map(|(tag, item)| (tag, item.map(|doc| self.extracted(doc))))
+                    .collect()
+            });
+            batch(documents, written + results.len());
+            for (tag, item) in results {
+                match item {
+                    Ok((doc, attributions)) => {
+                        write(tag, doc, attributions)?;
+                        written += 1;
+                    }
+                    Err(err) => {
+                        all_read = false;
+                        if !self.quiet {
+                            crate::report(&anyhow::Error::from(err));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(all_read)
+    }
+
+    fn extracted(&self, doc: Document) -> (Document, Vec<Attribution>) {
+        let attributions = self.extractor.extract(&doc);
+        (doc, attributions)
+    }
+}
+
+/// The documents of the inputs (stdin when there are none), read with the JSONL fields
+/// given.
+pub fn documents(input: &InputArgs) -> Documents {
+    let inputs = if input.inputs.is_empty() {
+        vec![Input::Stdin]
+    } else {
+        input.inputs.iter().cloned().map(Input::from_arg).collect()
+    };
+    Reader::new()
+        .id_field(&input.id_field)
+        .text_field(&input.text_field)
+        .documents(inputs)
+}
+
+/// The next documents (and failures) to extract together, each with its tag, in input
+/// order.
+fn next_batch<T>(
+    documents: &mut Documents,
+    tag: &mut impl FnMut(&Documents) -> T,
+) -> Vec<(T, whosaid::error::Result<Document>)> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while let Some(item) = documents.next() {
+        if let Ok(doc) = &item {
+            bytes += doc.text.len();
+        }
+        batch.push((tag(documents), item));
+        if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+            break;
+        }
+    }
+    batch
+}
+
+/// An extractor with the `--entities` table; its warnings (shared aliases) go to stderr.
+fn build_extractor(entities: Option<&Path>, quiet: bool) -> Result<Extractor> {
+    let Some(path) = entities else {
+        return Ok(Extractor::new());
+    };
+    let table = whosaid::EntityTable::from_path(path)?;
+    if !quiet {
+        for warning in table.warnings() {
+            let _ = writeln!(
+                io::stderr(),
+                "whosaid: {}: warning: {warning}",
+                path.display()
+            );
+        }
+    }
+    Ok(Extractor::builder().entities(table).build())
+}
