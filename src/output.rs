@@ -281,6 +281,13 @@ impl<W: Write> CsvSink<W> {
         }
     }
 
+    /// A sink for rows only: the header is someone else's to write (see [`render`]).
+    pub fn headerless(out: W) -> Self {
+        let mut table = CsvTable::new(out, &CSV_HEADER);
+        table.header_written = true;
+        CsvSink { table }
+    }
+
     /// With `true`, text cells are written as they are, without the formula guard.
     pub fn raw(mut self, raw: bool) -> Self {
         self.table = self.table.raw(raw);
@@ -316,6 +323,46 @@ impl<W: Write> Sink for CsvSink<W> {
 
     fn finish(&mut self) -> io::Result<()> {
         self.table.finish()
+    }
+}
+
+/// The formats whose documents render independently of each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rendering {
+    /// CSV rows; `raw` turns the formula guard off.
+    Csv {
+        raw: bool,
+    },
+    Jsonl,
+}
+
+impl Rendering {
+    /// What comes before the first document: the CSV header line.
+    pub fn header(self) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        if let Rendering::Csv { raw } = self {
+            CsvSink::new(&mut out).raw(raw).finish()?;
+        }
+        Ok(out)
+    }
+
+    /// The bytes one document adds to the output: what its sink would write for it. Pure,
+    /// so documents render in parallel and are written in order afterwards.
+    pub fn render(self, doc: &Document, attributions: &[Attribution]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        match self {
+            Rendering::Csv { raw } => {
+                let mut sink = CsvSink::headerless(&mut out).raw(raw);
+                sink.write(doc, attributions)?;
+                sink.finish()?;
+            }
+            Rendering::Jsonl => {
+                let mut sink = JsonlSink::new(&mut out);
+                sink.write(doc, attributions)?;
+                sink.finish()?;
+            }
+        }
+        Ok(out)
     }
 }
 

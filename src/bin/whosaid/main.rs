@@ -20,7 +20,7 @@ use pipeline::Pipeline;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use whosaid::output::{CsvSink, JsonlSink, Sink, TableSink};
+use whosaid::output::{Rendering, Sink, TableSink};
 
 fn main() -> ExitCode {
     let Args { command } = Args::parse();
@@ -50,12 +50,7 @@ fn extract(args: Extract) -> Result<bool> {
     }
     // Open the output before any work, so a bad path fails at once.
     let target = Target::for_arg(args.output.as_deref())?;
-    let out = BufWriter::with_capacity(64 << 10, writer(target.as_ref()));
-    let mut sink: Box<dyn Sink> = match args.format {
-        Format::Csv => Box::new(CsvSink::new(out).raw(args.raw_csv)),
-        Format::Jsonl => Box::new(JsonlSink::new(out)),
-        Format::Table => Box::new(TableSink::new(out, terminal_width())),
-    };
+    let mut out = BufWriter::with_capacity(64 << 10, writer(target.as_ref()));
     let destination = target
         .as_ref()
         .map_or("stdout".into(), |t| t.path.display().to_string());
@@ -63,14 +58,44 @@ fn extract(args: Extract) -> Result<bool> {
 
     let progress = progress::Progress::new(&args.input.inputs, args.input.quiet);
     let mut documents = pipeline::documents(&args.input);
-    let all_read = pipeline.run(
-        &mut documents,
-        |_| (),
-        |documents, done| progress.update(done, documents.bytes_read()),
-        |(), doc, attributions| sink.write(&doc, &attributions).with_context(write_error),
-    )?;
+    let rendering = match args.format {
+        Format::Csv => Some(Rendering::Csv { raw: args.raw_csv }),
+        Format::Jsonl => Some(Rendering::Jsonl),
+        Format::Table => None,
+    };
+    let update =
+        |documents: &whosaid::input::Documents, done| progress.update(done, documents.bytes_read());
+    let (all_read, mut sink): (bool, Option<Box<dyn Sink>>) = match rendering {
+        // Rows are formatted on the worker threads; this thread only copies their bytes.
+        Some(rendering) => {
+            out.write_all(&rendering.header()?)
+                .with_context(write_error)?;
+            let all_read = pipeline.run_rendered(
+                &mut documents,
+                |_| (),
+                update,
+                |doc, attributions| rendering.render(doc, attributions),
+                |(), _, _, bytes: Vec<u8>| out.write_all(&bytes).with_context(write_error),
+            )?;
+            out.flush().with_context(write_error)?;
+            drop(out);
+            (all_read, None)
+        }
+        None => {
+            let mut sink: Box<dyn Sink> = Box::new(TableSink::new(out, terminal_width()));
+            let all_read = pipeline.run(
+                &mut documents,
+                |_| (),
+                update,
+                |(), doc, attributions| sink.write(&doc, &attributions).with_context(write_error),
+            )?;
+            (all_read, Some(sink))
+        }
+    };
     progress.finish();
-    sink.finish().with_context(write_error)?;
+    if let Some(sink) = sink.as_mut() {
+        sink.finish().with_context(write_error)?;
+    }
     drop(sink);
     if let Some(target) = target {
         target.persist()?;

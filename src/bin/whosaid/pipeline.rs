@@ -24,6 +24,9 @@ use std::path::Path;
 use whosaid::input::{Documents, Input, Reader};
 use whosaid::{Attribution, Document, Extractor};
 
+/// A document, its attributions and their rendering (or the error rendering gave).
+type Extracted<R> = (Document, Vec<Attribution>, io::Result<R>);
+
 /// A batch ends at this many documents or this much text, whichever comes first.
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
@@ -62,28 +65,49 @@ impl Pipeline {
     pub fn run<T: Send>(
         &self,
         documents: &mut Documents,
+        tag: impl FnMut(&Documents) -> T,
+        batch: impl FnMut(&Documents, usize),
+        mut write: impl FnMut(T, Document, Vec<Attribution>) -> Result<()>,
+    ) -> Result<bool> {
+        let render = |_: &Document, _: &[Attribution]| Ok(());
+        self.run_rendered(
+            documents,
+            tag,
+            batch,
+            render,
+            |tag, doc, attributions, ()| write(tag, doc, attributions),
+        )
+    }
+
+    /// [`Pipeline::run`], with `render` run on the worker threads after extraction and its
+    /// output handed to `write`: formatting the output is then parallel work too, and the
+    /// writing thread only copies bytes.
+    pub fn run_rendered<T: Send, R: Send>(
+        &self,
+        documents: &mut Documents,
         mut tag: impl FnMut(&Documents) -> T,
         mut batch: impl FnMut(&Documents, usize),
-        mut write: impl FnMut(T, Document, Vec<Attribution>) -> Result<()>,
+        render: impl Fn(&Document, &[Attribution]) -> io::Result<R> + Sync,
+        mut write: impl FnMut(T, Document, Vec<Attribution>, R) -> Result<()>,
     ) -> Result<bool> {
         let mut all_read = true;
         let mut written = 0;
-        loop {
-            let items = next_batch(documents, &mut tag);
-            if items.is_empty() {
-                break;
-            }
-            let results: Vec<_> = self.pool.install(|| {
-                items
-                    .into_par_iter()
-                    .map(|(tag, item)| (tag, item.map(|doc| self.extracted(doc))))
-                    .collect()
+        let mut items = next_batch(documents, &mut tag);
+        while !items.is_empty() {
+            // The pool extracts this batch while this thread reads (and parses) the next.
+            let (results, next) = std::thread::scope(|scope| {
+                let work = scope.spawn(|| self.extract_batch(items, &render));
+                let next = next_batch(documents, &mut tag);
+                (work.join(), next)
             });
+            let results = results.map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
+            items = next;
             batch(documents, written + results.len());
             for (tag, item) in results {
                 match item {
-                    Ok((doc, attributions)) => {
-                        write(tag, doc, attributions)?;
+                    Ok((doc, attributions, rendered)) => {
+                        let rendered = rendered.context("cannot format the output")?;
+                        write(tag, doc, attributions, rendered)?;
                         written += 1;
                     }
                     Err(err) => {
@@ -96,6 +120,28 @@ impl Pipeline {
             }
         }
         Ok(all_read)
+    }
+
+    /// One batch extracted and rendered on the pool, in input order.
+    #[allow(clippy::type_complexity)]
+    fn extract_batch<T: Send, R: Send>(
+        &self,
+        items: Vec<(T, whosaid::error::Result<Document>)>,
+        render: &(impl Fn(&Document, &[Attribution]) -> io::Result<R> + Sync),
+    ) -> Vec<(T, whosaid::error::Result<Extracted<R>>)> {
+        self.pool.install(|| {
+            items
+                .into_par_iter()
+                .map(|(tag, item)| {
+                    let extracted = item.map(|doc| {
+                        let (doc, attributions) = self.extracted(doc);
+                        let rendered = render(&doc, &attributions);
+                        (doc, attributions, rendered)
+                    });
+                    (tag, extracted)
+                })
+                .collect()
+        })
     }
 
     fn extracted(&self, doc: Document) -> (Document, Vec<Attribution>) {
