@@ -21,7 +21,7 @@ use crate::segment::{Tok, TokKind};
 use crate::span::Span;
 
 /// What sort of words name a speaker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MentionKind {
     /// Capitalised name words (`Brandon Johnson`, `Mayor Johnson`, `CNN`).
     Name,

@@ -250,11 +250,9 @@ impl<W: Write> CsvTable<W> {
 
     /// A number cell; `None` is an empty cell.
     pub fn number(&mut self, n: Option<usize>) -> io::Result<()> {
-        match n {
-            Some(n) => self.csv.write_field(n.to_string()),
-            None => self.csv.write_field(""),
-        }
-        .map_err(csv_error)
+        let mut digits = [0u8; 20];
+        let cell = n.map_or(&[][..], |n| decimal(n, &mut digits));
+        self.csv.write_field(cell).map_err(csv_error)
     }
 
     /// Ends the row of the cells written since the last one.
@@ -323,6 +321,20 @@ impl<W: Write> Sink for CsvSink<W> {
 
     fn finish(&mut self) -> io::Result<()> {
         self.table.finish()
+    }
+}
+
+/// `n` in decimal, written into `buf` without allocating: offsets are half the cells of a
+/// row.
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[at..];
+        }
     }
 }
 

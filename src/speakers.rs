@@ -210,13 +210,18 @@ fn coordinated(text: &str, m: &Mention) -> Option<Vec<Span>> {
 fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_string()
+    if out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 /// The capitalised words of a text with their offsets, read once, so that finding a full
@@ -365,12 +370,19 @@ pub fn resolve(
     rows: &[RawAttribution],
     entities: Option<&EntityTable>,
 ) -> Vec<Speaker> {
+    // A story names its speakers many times the same way: parse each wording once.
+    let mut seen: std::collections::HashMap<(&str, Option<&str>, MentionKind), Parsed> =
+        std::collections::HashMap::new();
     let parsed: Vec<Option<Parsed>> = rows
         .iter()
         .map(|r| {
-            r.speaker
-                .filter(|m| m.kind != MentionKind::Pronoun)
-                .map(|m| parse(text, &m))
+            let m = r.speaker.filter(|m| m.kind != MentionKind::Pronoun)?;
+            let key = (
+                &text[m.span.range()],
+                m.apposition.map(|a| &text[a.range()]),
+                m.kind,
+            );
+            Some(seen.entry(key).or_insert_with(|| parse(text, &m)).clone())
         })
         .collect();
     let parts: Vec<Option<Vec<Span>>> = rows
@@ -379,10 +391,10 @@ pub fn resolve(
         .collect();
     let names = NameIndex::new(text);
     // Coordinated mentions name no single person: they join the table only through parts.
-    let single: Vec<Option<Parsed>> = parsed
+    let single: Vec<&Parsed> = parsed
         .iter()
         .zip(&parts)
-        .map(|(p, c)| if c.is_some() { None } else { p.clone() })
+        .filter_map(|(p, c)| if c.is_some() { None } else { p.as_ref() })
         .collect();
     let table = build_table(&names, &single);
     let people = names.person_mentions(&table);
@@ -464,9 +476,9 @@ fn canonical(text: &str, speaker: &mut Speaker, kind: MentionKind, table: &Entit
 }
 
 /// The people and organisations the document names, full names first.
-fn build_table(names: &NameIndex, parsed: &[Option<Parsed>]) -> IndexMap<String, Entry> {
+fn build_table(names: &NameIndex, parsed: &[&Parsed]) -> IndexMap<String, Entry> {
     let mut table: IndexMap<String, Entry> = IndexMap::new();
-    let named = parsed.iter().flatten().filter(|p| !p.name.is_empty());
+    let named = parsed.iter().copied().filter(|p| !p.name.is_empty());
     for p in named.clone().filter(|p| p.name.contains(' ')) {
         table.entry(p.name.clone()).or_insert_with(|| Entry {
             name: p.name.clone(),

@@ -61,7 +61,8 @@ const PREPOSITIONS: &[&str] = &[
 /// `Make Your Kid a Millionaire`, `Face the Nation`: capitalised words of a title of a work
 /// or a slogan, not speech.
 pub(super) fn looks_like_title(quote: &str) -> bool {
-    let words: Vec<&str> = quote.split_whitespace().collect();
+    // Titles are short: a long quotation is decided after nine words, not after all.
+    let words: Vec<&str> = quote.split_whitespace().take(9).collect();
     if words.len() < 2 || words.len() > 8 || quote.trim_end().ends_with(['?', '!']) {
         return false;
     }
