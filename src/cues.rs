@@ -56,6 +56,28 @@ pub struct Cue {
     pub start: usize,
 }
 
+impl Cue {
+    /// The cue of the speech verb `verb` at token `i`, starting at token `start`.
+    pub fn at_verb(
+        toks: &[Tok],
+        i: usize,
+        verb: SpeechVerb,
+        speaker: Mention,
+        rule: &'static str,
+        start: usize,
+    ) -> Cue {
+        Cue {
+            verb: i,
+            span: toks[i].span,
+            class: verb.class,
+            form: verb.form,
+            speaker,
+            rule,
+            start,
+        }
+    }
+}
+
 /// Words that may stand between a speaker and its verb: auxiliaries and adverbs.
 const AUXILIARIES: &[&str] = &[
     "again",
@@ -491,13 +513,5 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>) -> Option<Cu
             (prev.speaker, "coordinated-verb", i - 1)
         }
     };
-    Some(Cue {
-        verb: i,
-        span: toks[i].span,
-        class: verb.class,
-        form: verb.form,
-        speaker,
-        rule,
-        start,
-    })
+    Some(Cue::at_verb(toks, i, verb, speaker, rule, start))
 }

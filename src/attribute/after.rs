@@ -126,14 +126,6 @@ impl Reading<'_, '_> {
             .find(|c| c.verb < i)
             .map(|c| c.speaker)
             .or_else(|| phrase_after(text, toks, 0))?;
-        Some(Cue {
-            verb: i,
-            span: toks[i].span,
-            class: verb.class,
-            form: verb.form,
-            speaker,
-            rule: "participle",
-            start: i,
-        })
+        Some(Cue::at_verb(toks, i, verb, speaker, "participle", i))
     }
 }

@@ -220,15 +220,7 @@ impl Reading<'_, '_> {
             if speaker.kind == MentionKind::Pronoun || self.is_claimed(0..by) {
                 continue;
             }
-            let cue = Cue {
-                verb: i,
-                span: toks[i].span,
-                class: verb.class,
-                form: verb.form,
-                speaker,
-                rule: "passive",
-                start: i,
-            };
+            let cue = Cue::at_verb(toks, i, verb, speaker, "passive", i);
             let group = self.state.new_group();
             self.push_content(0..by, &cue, "passive", group);
         }
