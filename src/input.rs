@@ -56,6 +56,12 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+mod jsonl;
+mod walk;
+
+use jsonl::JsonlLines;
+pub use walk::{walk, Walk};
+
 /// Extensions taken from a directory walk (each also with a further `.gz`).
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl", "html", "htm"];
 
@@ -162,7 +168,7 @@ impl fmt::Debug for Documents {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Documents")
             .field("pending", &self.pending)
-            .field("reading", &self.jsonl.as_ref().map(|j| &j.path))
+            .field("reading", &self.jsonl.as_ref().map(|j| j.path()))
             .finish_non_exhaustive()
     }
 }
@@ -185,7 +191,7 @@ impl Iterator for Documents {
                 match jsonl.next_record(&self.fields) {
                     Some(item) => return Some(item),
                     None => {
-                        self.consumed += jsonl.offset;
+                        self.consumed += jsonl.bytes_read();
                         self.jsonl = None;
                     }
                 }
@@ -226,11 +232,7 @@ impl Iterator for Documents {
 impl Documents {
     /// Bytes of input read so far (decompressed, for `.gz`): what progress is measured in.
     pub fn bytes_read(&self) -> u64 {
-        self.consumed
-            + self
-                .jsonl
-                .as_ref()
-                .map_or(0, |j| j.offset + j.buf.len() as u64)
+        self.consumed + self.jsonl.as_ref().map_or(0, |j| j.bytes_read())
     }
 
     /// The file the document last returned came from (`-` for stdin): for a JSONL file, the
@@ -242,115 +244,6 @@ impl Documents {
     fn open_file(&mut self, path: PathBuf) -> Result<Step> {
         self.path.clone_from(&path);
         open_file(path)
-    }
-}
-
-/// The files under a directory, in path order: see [`walk`].
-#[derive(Debug)]
-pub struct Walk {
-    /// The directory to list when the walk starts.
-    root: Option<PathBuf>,
-    /// Directories being walked: the rest of each one's sorted listing, innermost last.
-    stack: Vec<std::vec::IntoIter<Entry>>,
-    keep: fn(&Path) -> bool,
-}
-
-#[derive(Debug)]
-struct Entry {
-    path: PathBuf,
-    is_dir: bool,
-}
-
-/// The files under `dir` for which `keep` is true ([`is_article`] for inputs), walked
-/// recursively in path order so that runs are deterministic.
-///
-/// Each path is `dir` joined with the names walked. Hidden entries (`.name`) are skipped,
-/// and so are symbolic links to directories, so that a link loop cannot trap the walk;
-/// links to files are followed. A directory is listed only when the walk reaches it, and
-/// one that cannot be listed is an `Err` in its place, after which the walk goes on.
-///
-/// ```
-/// use whosaid::input::{is_article, walk};
-///
-/// let dir = tempfile::tempdir().unwrap();
-/// for name in ["b.txt", "a/z.md", "c.pdf", ".hidden.txt"] {
-///     let path = dir.path().join(name);
-///     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-///     std::fs::write(path, "x").unwrap();
-/// }
-/// let found: Vec<_> = walk(dir.path(), is_article).map(Result::unwrap).collect();
-/// assert_eq!(found, [dir.path().join("a/z.md"), dir.path().join("b.txt")]);
-/// ```
-pub fn walk(dir: impl Into<PathBuf>, keep: fn(&Path) -> bool) -> Walk {
-    Walk {
-        root: Some(dir.into()),
-        stack: Vec::new(),
-        keep,
-    }
-}
-
-impl Iterator for Walk {
-    type Item = Result<PathBuf>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if let Some(root) = self.root.take() {
-            if let Err(err) = self.enter(&root) {
-                return Some(Err(err));
-            }
-        }
-        loop {
-            let listing = self.stack.last_mut()?;
-            match listing.next() {
-                Some(Entry { path, is_dir: true }) => {
-                    if let Err(err) = self.enter(&path) {
-                        return Some(Err(err));
-                    }
-                }
-                Some(Entry {
-                    path,
-                    is_dir: false,
-                }) => return Some(Ok(path)),
-                None => {
-                    self.stack.pop();
-                }
-            }
-        }
-    }
-}
-
-impl Walk {
-    /// Pushes the sorted listing of directory `dir` on the walk.
-    fn enter(&mut self, dir: &Path) -> Result<()> {
-        let read = |source| Error::Read {
-            path: dir.to_path_buf(),
-            source,
-        };
-        let mut entries = Vec::new();
-        for entry in fs::read_dir(dir).map_err(read)? {
-            let entry = entry.map_err(read)?;
-            let name = entry.file_name();
-            if name.as_encoded_bytes().starts_with(b".") {
-                continue;
-            }
-            let path = dir.join(&name);
-            let file_type = entry.file_type().map_err(read)?;
-            let is_dir = if file_type.is_symlink() {
-                // Follow links to files; skip links to directories (and dangling ones, which
-                // a walk did not ask for by name).
-                match fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => false,
-                    _ => continue,
-                }
-            } else {
-                file_type.is_dir()
-            };
-            if is_dir || (self.keep)(&path) {
-                entries.push(Entry { path, is_dir });
-            }
-        }
-        entries.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        self.stack.push(entries.into_iter());
-        Ok(())
     }
 }
 
@@ -445,187 +338,6 @@ fn read_text(path: PathBuf, mut reader: impl Read) -> Result<Step> {
                 offset: valid as u64,
             })
         }
-    }
-}
-
-/// A JSONL stream, read one line at a time.
-struct JsonlLines {
-    path: PathBuf,
-    reader: Box<dyn BufRead + Send>,
-    /// The 1-based number of the line last read.
-    line: usize,
-    /// The byte offset where the line last read starts.
-    offset: u64,
-    buf: Vec<u8>,
-}
-
-impl JsonlLines {
-    fn new(path: PathBuf, reader: Box<dyn BufRead + Send>) -> Self {
-        JsonlLines {
-            path,
-            reader,
-            line: 0,
-            offset: 0,
-            buf: Vec::new(),
-        }
-    }
-
-    /// The next document or bad line; `None` at the end of the stream or after a read error.
-    fn next_record(&mut self, fields: &Fields) -> Option<Result<Document>> {
-        loop {
-            self.offset += self.buf.len() as u64;
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => self.line += 1,
-                Err(source) => {
-                    // Stop here: after a failed read (a damaged .gz) the position is unknown.
-                    self.reader = Box::new(io::empty());
-                    self.buf.clear();
-                    let path = self.path.clone();
-                    return Some(Err(Error::Read { path, source }));
-                }
-            }
-            let mut bytes = self.buf.as_slice();
-            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-            let mut skipped = 0;
-            if self.line == 1 {
-                if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-                    bytes = rest;
-                    skipped = 3;
-                }
-            }
-            let text = match std::str::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(err) => {
-                    return Some(Err(Error::NotUtf8 {
-                        path: self.path.clone(),
-                        line: self.line,
-                        offset: self.offset + skipped + err.valid_up_to() as u64,
-                    }))
-                }
-            };
-            if text.trim().is_empty() {
-                continue;
-            }
-            return Some(self.parse(text, fields));
-        }
-    }
-
-    fn parse(&self, line: &str, fields: &Fields) -> Result<Document> {
-        use serde_json::Value;
-        let bad = |msg: String| Error::JsonLine {
-            path: self.path.clone(),
-            line: self.line,
-            msg,
-        };
-        let missing = |field: &str| Error::MissingField {
-            path: self.path.clone(),
-            line: self.line,
-            field: field.to_owned(),
-        };
-        let mut de = serde_json::Deserializer::from_str(line);
-        let wanted = Wanted {
-            id: &fields.id,
-            text: &fields.text,
-        };
-        let (id, text) = serde::de::DeserializeSeed::deserialize(wanted, &mut de)
-            .and_then(|found| de.end().map(|()| found))
-            .map_err(|err| bad(json_message(&err)))?;
-        let id = match id.as_ref() {
-            Some(Value::String(id)) => id.clone(),
-            Some(Value::Number(id)) => id.to_string(),
-            None | Some(Value::Null) => return Err(missing(&fields.id)),
-            Some(other) => {
-                return Err(bad(format!(
-                    "field {:?} is {}, not a string or number",
-                    fields.id,
-                    json_type(other)
-                )))
-            }
-        };
-        match text {
-            Some(Value::String(text)) => Ok(Document::new(id, text)),
-            None | Some(Value::Null) => Err(missing(&fields.text)),
-            Some(other) => Err(bad(format!(
-                "field {:?} is {}, not a string",
-                fields.text,
-                json_type(&other)
-            ))),
-        }
-    }
-}
-
-/// The two fields of a JSONL record that make a document; every other field is skipped
-/// unparsed, so a record's annotations (often larger than its text) cost no allocation.
-struct Wanted<'f> {
-    id: &'f str,
-    text: &'f str,
-}
-
-type WantedFields = (Option<serde_json::Value>, Option<serde_json::Value>);
-
-impl<'de> serde::de::DeserializeSeed<'de> for Wanted<'_> {
-    type Value = WantedFields;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        de: D,
-    ) -> std::result::Result<WantedFields, D::Error> {
-        de.deserialize_map(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
-    type Value = WantedFields;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<WantedFields, A::Error> {
-        let (mut id, mut text) = (None, None);
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == self.text {
-                text = Some(map.next_value()?);
-            } else if key == self.id {
-                id = Some(map.next_value()?);
-            } else {
-                map.next_value::<serde::de::IgnoredAny>()?;
-            }
-        }
-        Ok((id, text))
-    }
-}
-
-/// serde_json's message with its "line 1" (always 1: it sees one line) left out, and the
-/// column kept when it has one (type errors have none: they report column 0).
-fn json_message(err: &serde_json::Error) -> String {
-    let mut msg = err.to_string();
-    if err.line() > 0 {
-        if let Some(at) = msg.rfind(" at line ") {
-            msg.truncate(at);
-        }
-        if err.column() > 0 {
-            msg = format!("{msg} at column {}", err.column());
-        }
-    }
-    msg
-}
-
-fn json_type(value: &serde_json::Value) -> &'static str {
-    use serde_json::Value;
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
