@@ -279,7 +279,7 @@ impl<W: Write> CsvSink<W> {
         }
     }
 
-    /// A sink for rows only: the header is someone else's to write (see [`render`]).
+    /// A sink for rows only: the header is someone else's to write (see [`Rendering::render`]).
     pub fn headerless(out: W) -> Self {
         let mut table = CsvTable::new(out, &CSV_HEADER);
         table.header_written = true;

@@ -25,7 +25,7 @@ struct Entry {
     is_dir: bool,
 }
 
-/// The files under `dir` for which `keep` is true ([`is_article`] for inputs), walked
+/// The files under `dir` for which `keep` is true ([`is_article`](super::is_article) for inputs), walked
 /// recursively in path order so that runs are deterministic.
 ///
 /// Each path is `dir` joined with the names walked. Hidden entries (`.name`) are skipped,
