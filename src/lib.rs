@@ -1,4 +1,36 @@
-//! whosaid reads news articles and says who said what.
+//! whosaid reads news articles and says who said what: every quotation (direct, mixed and
+//! reported), its speaker resolved to a name, the cue that introduced it, and the grammar rule
+//! that made the attribution, each as byte spans into the text it was read from.
+//!
+//! One document goes through one pipeline, a module a stage:
+//!
+//! 1. [`document`]: front matter and site trailers are set aside; offsets still count from
+//!    the start of the file ([`html`] masks a page to its visible text first, same length).
+//! 2. [`quotes`]: quote marks from `grammar/quote-marks.tsv` are paired by position and
+//!    glyph, apostrophes told apart, quotations over several paragraphs linked.
+//! 3. [`segment`]: each paragraph is tokenized (nom), every quotation one token, and cut into
+//!    sentences that respect abbreviations.
+//! 4. [`cues`]: speech verbs from `grammar/speech-verbs.txt` and their speakers' noun phrases,
+//!    each shape a named rule.
+//! 5. [`attribute`]: each cue claims its content before or after it; what no cue claims is
+//!    kept only when it stands as a sentence of its own.
+//! 6. [`speakers`]: mentions become names within the document, or through an
+//!    [`EntityTable`].
+//!
+//! The library never prints: [`output`] sinks write what the binary asks, and the commands
+//! that compare runs or versions ([`diff`], [`compare`]) are functions too.
+//!
+//! ```
+//! use whosaid::{Document, Extractor, QuoteKind};
+//!
+//! let doc = Document::new("a", "“We will win,” said Mayor Jane Doe. She left.");
+//! let found = Extractor::new().extract(&doc);
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(&doc.text[found[0].quote.range()], "We will win,");
+//! assert_eq!(found[0].speaker.name, "Jane Doe");
+//! assert_eq!(found[0].kind, QuoteKind::Direct);
+//! assert_eq!(found[0].rule, "quote-verb-speaker");
+//! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod attribute;
