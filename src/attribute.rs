@@ -24,11 +24,12 @@
 mod after;
 mod before;
 mod content;
+mod headline;
 mod reading;
 mod standalone;
 mod transcript;
 
-use crate::cues::Mention;
+use crate::cues::{Case, Mention};
 use crate::quotes::{find_quotes, paragraphs, QuotedSpan};
 use crate::segment::{sentences, tokenize};
 use crate::span::Span;
@@ -60,12 +61,27 @@ pub fn attribute(text: &str, range: Range<usize>) -> Vec<RawAttribution> {
             state.push(turn.attribution(group), p);
             continue;
         }
+        let headline = headline::is_headline(text, para, p);
+        if headline {
+            let group = state.new_group();
+            if let Some(row) = headline::labelled(text, para, &quotes, group) {
+                state.push(row, p);
+                continue;
+            }
+        }
+        let case = if headline {
+            headline::case_of(text, para)
+        } else {
+            Case::Sentence
+        };
         let toks = tokenize(text, para.range(), &quotes);
         let spans = bounded(sentences(text, &toks));
         for (k, r) in spans.iter().enumerate() {
             // A quotation alone in its sentence may take its speaker from the next one.
             let next = spans.get(k + 1).map(|n| &toks[n.clone()]);
-            Reading::new(&mut state, text, &toks[r.clone()], p).read(next);
+            Reading::new(&mut state, text, &toks[r.clone()], p)
+                .in_case(case)
+                .read(next);
         }
     }
     link_continued_pieces(&quotes, &mut state.out);

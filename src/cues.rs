@@ -154,13 +154,22 @@ fn is_possessive(w: &str) -> bool {
 }
 
 /// A speech verb usable as a cue at token `i`: a finite form, or a gerund when `gerund`.
-pub fn verb_at(text: &str, toks: &[Tok], i: usize) -> Option<SpeechVerb> {
+pub fn verb_at(text: &str, toks: &[Tok], i: usize, case: Case) -> Option<SpeechVerb> {
     let w = word(text, &toks[i])?;
-    if is_capitalised(w) && i > 0 {
-        // "Said" mid-sentence is a name (Edward Said), not the verb.
+    if is_capitalised(w) && i > 0 && case == Case::Sentence {
+        // "Said" mid-sentence is a name (Edward Said), not the verb; in a title-case
+        // headline every word is capitalised (`Lindsey Graham Says …`).
         return None;
     }
     toks[i].verb
+}
+
+/// How a line capitalises its words: a sentence capitalises its first word and names, a
+/// headline in title case every word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    Sentence,
+    Title,
 }
 
 /// Can `w` be a word of a name? Capitalised and not a function word (`But`, `The`).
@@ -430,11 +439,11 @@ fn skip_parenthesis(toks: &[Tok], end: usize) -> usize {
 }
 
 /// Every cue of a sentence, in order of their verbs.
-pub fn find_cues(text: &str, toks: &[Tok]) -> Vec<Cue> {
+pub fn find_cues(text: &str, toks: &[Tok], case: Case) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
     for i in 0..toks.len() {
         if let Some(cue) =
-            according_to(text, toks, i).or_else(|| verb_cue(text, toks, i, out.last()))
+            according_to(text, toks, i).or_else(|| verb_cue(text, toks, i, out.last(), case))
         {
             out.push(cue);
         }
@@ -464,8 +473,8 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 
 /// `verb-cue = NP (aux)* verb / verb NP / NP be verb-ing`, the speaker before the verb
 /// preferred; `and verb` borrows the speaker of the cue before it.
-fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>) -> Option<Cue> {
-    let verb = verb_at(text, toks, i)?;
+fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) -> Option<Cue> {
+    let verb = verb_at(text, toks, i, case)?;
     let progressive = verb.form == VerbForm::Gerund
         && i > 0
         && word(text, &toks[i - 1])

@@ -17,7 +17,7 @@
 
 use super::content::{looks_like_title, quote_inner, starts_clause};
 use super::RawAttribution;
-use crate::cues::{find_cues, Cue, Mention, MentionKind};
+use crate::cues::{find_cues, Case, Cue, Mention, MentionKind};
 use crate::lexicon::VerbClass;
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
@@ -83,6 +83,8 @@ pub(super) struct Reading<'a, 's> {
     /// Tokens some rule has taken, as content or as cue: no later rule takes them again.
     pub(super) claimed: Vec<bool>,
     pub(super) para: usize,
+    /// How the sentence capitalises: a title-case headline capitalises its verbs.
+    pub(super) case: Case,
 }
 
 impl<'a, 's> Reading<'a, 's> {
@@ -93,14 +95,21 @@ impl<'a, 's> Reading<'a, 's> {
             toks,
             claimed: vec![false; toks.len()],
             para,
+            case: Case::Sentence,
         }
+    }
+
+    /// The same reading of a line in `case`.
+    pub(super) fn in_case(mut self, case: Case) -> Self {
+        self.case = case;
+        self
     }
 
     /// Runs every rule over the sentence. `next` is the sentence after it, which may be a
     /// bare cue (`Johnson said.`) naming who spoke a quotation standing alone in this one.
     pub(super) fn read(mut self, next: Option<&[Tok]>) {
         let (text, toks) = (self.text, self.toks);
-        let cues = find_cues(text, toks);
+        let cues = find_cues(text, toks, self.case);
         let mut prev_cue: Option<Cue> = None;
         for (c, cue) in cues.iter().enumerate() {
             // Content runs up to the next cue that opens a clause of its own.

@@ -11,7 +11,7 @@
 use super::content::{cue_words_end, looks_like_title, quote_inner};
 use super::reading::Reading;
 use super::RawAttribution;
-use crate::cues::{find_cues, Cue};
+use crate::cues::{find_cues, Case, Cue};
 use crate::lexicon::VerbClass;
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
@@ -77,7 +77,7 @@ fn only_quotes(toks: &[Tok]) -> bool {
 
 /// A sentence that is only a cue: `Johnson said.`, `said the mayor.`
 fn bare_cue(text: &str, toks: &[Tok]) -> Option<Cue> {
-    let cues = find_cues(text, toks);
+    let cues = find_cues(text, toks, Case::Sentence);
     let cue = cues.first()?;
     let end = cue_words_end(cue);
     let start = cue.start;
