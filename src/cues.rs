@@ -127,6 +127,15 @@ const AUXILIARIES: &[&str] = &[
     "both",
     "all",
     "too",
+    "nevertheless",
+    "however",
+    "meanwhile",
+    "instead",
+    "today",
+    "yesterday",
+    "tonight",
+    "ever",
+    "not",
 ];
 
 /// Lowercase words that can sit inside a description (`people familiar with the matter`).
