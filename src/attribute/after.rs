@@ -11,7 +11,8 @@
 //! (`criticized X for Y`).
 
 use super::content::{
-    blames, cue_words_end, indirect_allowed, participle_start, skip_to_content, starts_badly,
+    blames, cue_words_end, indirect_allowed, introduced, participle_start, skip_to_content,
+    starts_badly,
 };
 use super::reading::Reading;
 use crate::cues::{phrase_after, Cue};
@@ -33,9 +34,9 @@ impl Reading<'_, '_> {
         if !has_quote && (words < 3 || !indirect_allowed(cue)) {
             return;
         }
-        if !has_quote
-            && (starts_badly(self.text, content_toks) || blames(self.text, cue, content_toks))
-        {
+        let opens_badly = !introduced(self.text, self.toks, content.start)
+            && starts_badly(self.text, content_toks);
+        if !has_quote && (opens_badly || blames(self.text, cue, content_toks)) {
             return;
         }
         let group = self.state.new_group();
@@ -95,10 +96,8 @@ impl Reading<'_, '_> {
             }
             let content = &toks[start..end];
             let has_quote = content.iter().any(|t| matches!(t.kind, TokKind::Quote(_)));
-            if !has_quote
-                && (content.iter().filter(|t| t.is_word()).count() < 3
-                    || starts_badly(text, content))
-            {
+            let opens_badly = !introduced(text, toks, start) && starts_badly(text, content);
+            if !has_quote && (content.iter().filter(|t| t.is_word()).count() < 3 || opens_badly) {
                 continue;
             }
             let group = self.state.new_group();

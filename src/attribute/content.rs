@@ -262,6 +262,13 @@ pub(super) fn indirect_allowed(cue: &Cue) -> bool {
 }
 
 /// Content that starts with a preposition or a verb's particle is an adjunct, not a clause.
+/// Does `that` or a colon introduce the content at `start`? Then it is a clause whatever its
+/// first word: `noting that at one point …`.
+pub(super) fn introduced(text: &str, toks: &[Tok], start: usize) -> bool {
+    start > 0
+        && (word(text, &toks[start - 1]) == Some("that") || toks[start - 1].kind == TokKind::Colon)
+}
+
 pub(super) fn starts_badly(text: &str, content: &[Tok]) -> bool {
     let Some(first) = content.first().and_then(|t| word(text, t)) else {
         return true;

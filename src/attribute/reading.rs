@@ -112,12 +112,9 @@ impl<'a, 's> Reading<'a, 's> {
         let cues = find_cues(text, toks, self.case);
         let mut prev_cue: Option<Cue> = None;
         for (c, cue) in cues.iter().enumerate() {
-            // Content runs up to the next cue that opens a clause of its own.
-            let next_cue = cues[c + 1..]
-                .iter()
-                .find(|n| starts_clause(text, toks, n.start));
-            if !self.claim_before(cue, prev_cue.as_ref(), next_cue) {
-                self.claim_after(cue, next_cue);
+            let next_cue = next_clause(text, toks, cue, &cues[c + 1..]);
+            if !self.claim_before(cue, prev_cue.as_ref(), next_cue.as_ref()) {
+                self.claim_after(cue, next_cue.as_ref());
             }
             prev_cue = Some(*cue);
         }
@@ -218,4 +215,18 @@ fn rule_name(direction: &'static str, cue_rule: &'static str) -> &'static str {
         ("speaker", _) => "speaker-verb-content",
         (other, _) => other,
     }
+}
+
+/// The next cue that opens a clause of its own, as `cue` sees it: content runs up to it.
+/// A cue whose speaker stands before `cue` (`Leenders, who estimated that X, said Y`) opens
+/// its clause at the comma before its verb.
+fn next_clause(text: &str, toks: &[Tok], cue: &Cue, later: &[Cue]) -> Option<Cue> {
+    later.iter().find_map(|n| {
+        if n.start > cue.verb && starts_clause(text, toks, n.start) {
+            return Some(*n);
+        }
+        let comma = n.verb.checked_sub(1)?;
+        (n.start <= cue.verb && comma > cue.verb && toks[comma].kind == TokKind::Comma)
+            .then_some(Cue { start: comma, ..*n })
+    })
 }
