@@ -235,6 +235,75 @@ fn reported_speech_and_mixed_quotations() {
 }
 
 #[test]
+fn asides_relatives_and_headlines() {
+    check(&[
+        (
+            "The plan, Jane Doe said, will work.",
+            &[
+                ("Jane Doe", "indirect", "The plan", "clause-speaker-verb"),
+                ("Jane Doe", "indirect", "will work", "interposed"),
+            ],
+        ),
+        (
+            "He met Jane Doe, who has said the plan would work.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "the plan would work",
+                "speaker-verb-content",
+            )],
+        ),
+        (
+            "Jane Doe said the plan works, noting that at one point it had failed.",
+            &[
+                (
+                    "Jane Doe",
+                    "indirect",
+                    "the plan works",
+                    "speaker-verb-content",
+                ),
+                (
+                    "Jane Doe",
+                    "indirect",
+                    "at one point it had failed",
+                    "participle",
+                ),
+            ],
+        ),
+        (
+            "“We will win,” Jane Doe said, but “not this year.”",
+            &[
+                ("Jane Doe", "direct", "We will win,", "quote-speaker-verb"),
+                (
+                    "Jane Doe",
+                    "mixed",
+                    "but “not this year.”",
+                    "quote-speaker-verb",
+                ),
+            ],
+        ),
+        (
+            "Doe: The City Budget Is ‘Broken.’\n\nThe council met on Monday.",
+            &[(
+                "Doe",
+                "mixed",
+                "The City Budget Is ‘Broken.’",
+                "headline-label",
+            )],
+        ),
+        (
+            "City Budget Is Broken, Jane Doe Says\n\nThe council met on Monday.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "City Budget Is Broken",
+                "clause-speaker-verb",
+            )],
+        ),
+    ]);
+}
+
+#[test]
 fn what_is_not_speech_makes_no_row() {
     check(&[
         (
