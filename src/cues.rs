@@ -447,6 +447,19 @@ fn skip_parenthesis(toks: &[Tok], end: usize) -> usize {
         .unwrap_or(end)
 }
 
+/// Does nothing but punctuation follow the phrase and its apposition?
+fn closes_sentence(toks: &[Tok], m: &Mention) -> bool {
+    let mut end = m.toks.1;
+    if let Some(a) = m.apposition {
+        while end < toks.len() && toks[end].span.start < a.end {
+            end += 1;
+        }
+    }
+    toks[end..]
+        .iter()
+        .all(|t| matches!(t.kind, TokKind::Terminal | TokKind::CloseParen))
+}
+
 /// Every cue of a sentence, in order of their verbs.
 pub fn find_cues(text: &str, toks: &[Tok], case: Case) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
@@ -508,20 +521,31 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
         return None;
     }
     let subject_end = if progressive { i - 1 } else { i };
-    let found = speaker_before_verb(text, toks, subject_end).or_else(|| {
-        // Inverted order only where a quotation or clause precedes: `“…,” said X`.
-        let after_comma = i > 0 && matches!(toks[i - 1].kind, TokKind::Comma | TokKind::Quote(_));
-        after_comma
-            .then(|| phrase_after(text, toks, i + 1))
-            .flatten()
-            .filter(|m| {
-                m.kind != MentionKind::Pronoun
-                    || toks
-                        .get(m.toks.1)
-                        .is_none_or(|t| t.kind == TokKind::Terminal)
-            })
-            .map(|m| (m, "verb-speaker"))
-    });
+    // Inverted order only where a quotation or clause precedes: `“…,” said X`. When the
+    // phrase after the verb closes the sentence (`…, said the company's chief executive,
+    // John Doe.`) it is the speaker, whatever stands before the comma.
+    let after_comma = i > 0 && matches!(toks[i - 1].kind, TokKind::Comma | TokKind::Quote(_));
+    let inverted = after_comma
+        .then(|| phrase_after(text, toks, i + 1))
+        .flatten()
+        .filter(|m| {
+            m.kind != MentionKind::Pronoun
+                || toks
+                    .get(m.toks.1)
+                    .is_none_or(|t| t.kind == TokKind::Terminal)
+        });
+    // After `told`, `asked` the phrase is the addressee: `X, 82, told The Post.`
+    let addressed = matches!(
+        verb.lemma,
+        "tell" | "ask" | "inform" | "assure" | "remind" | "brief"
+    );
+    let closing = inverted
+        .filter(|m| !addressed && m.kind != MentionKind::Pronoun && closes_sentence(toks, m));
+    let found = match closing {
+        Some(m) => Some((m, "verb-speaker")),
+        None => speaker_before_verb(text, toks, subject_end)
+            .or_else(|| inverted.map(|m| (m, "verb-speaker"))),
+    };
     let (speaker, rule, start) = match found {
         Some((m, rule)) => (m, rule, m.toks.0.min(i)),
         None => {
