@@ -114,6 +114,7 @@ fn trailing_mark_len(s: &str) -> usize {
 
 /// After the verb: the addressee of `told`, time and place adjuncts, `that` or a colon.
 pub(super) fn skip_to_content(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
+    let i = skip_particle(text, toks, i, cue);
     let i = skip_addressee(text, toks, i, cue);
     // `describes as a mess`: the characterisation is what follows `as`.
     if cue.class == VerbClass::Characterise && toks.get(i).and_then(|t| word(text, t)) == Some("as")
@@ -127,6 +128,30 @@ pub(super) fn skip_to_content(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> 
         return start;
     }
     skip_time_words(text, toks, i)
+}
+
+/// `called for her ouster`, `called on the council to act`, `pointed out that`: the particle
+/// of a phrasal verb of speech belongs to the cue.
+fn skip_particle(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
+    let lemma = lexicon()
+        .speech_verb(&text[cue.span.range()])
+        .map(|v| v.lemma);
+    let particle = toks.get(i).and_then(|t| word(text, t));
+    let phrasal = matches!(
+        (lemma, particle),
+        (
+            Some("call" | "ask" | "push" | "press" | "plead" | "appeal" | "argue"),
+            Some("for" | "on")
+        ) | (
+            Some("point" | "speak" | "lash" | "cry" | "spell"),
+            Some("out")
+        )
+    );
+    if phrasal {
+        i + 1
+    } else {
+        i
+    }
 }
 
 /// `told reporters …`, `told Mr. Smith …`: the addressee of a verb of telling is no content.
