@@ -63,6 +63,10 @@ impl Reading<'_, '_> {
         }
         start = skip_to_content(text, toks, start, cue);
         let mut end = next.map_or(toks.len(), |n| n.start);
+        // A semicolon starts another statement: `said they believe X; 29 percent said Y`.
+        if let Some(semicolon) = (start..end).find(|&i| toks[i].kind == TokKind::Semicolon) {
+            end = semicolon;
+        }
         end = end.min(participle_start(text, toks, start).unwrap_or(toks.len()));
         while end > start
             && matches!(
