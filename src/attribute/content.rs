@@ -481,6 +481,8 @@ pub(super) fn piece_after_cue(
     cue_end: usize,
     cue: &Cue,
 ) -> Option<Range<usize>> {
+    // `“Q1,” she told Hewitt, “Q2”`: the addressee stands between the cue and the piece.
+    let cue_end = skip_addressee(text, toks, cue_end, cue);
     if let Some(q) = quote_after_cue(toks, cue_end, cue) {
         return Some(q..q + 1);
     }
