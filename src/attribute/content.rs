@@ -517,7 +517,7 @@ pub(super) fn widen_to_quote(text: &str, toks: &[Tok], cue: &Cue) -> Cue {
         return *cue;
     }
     while start > 0
-        && cue.start - start < 3
+        && cue.start - start < 5
         && toks[start - 1].verb.is_none()
         && word(text, &toks[start - 1]).is_some_and(|w| w != "that")
     {
