@@ -15,9 +15,9 @@ use super::content::{
     starts_badly,
 };
 use super::reading::Reading;
-use crate::cues::{phrase_after, Cue};
+use crate::cues::{phrase_after, Cue, Mention, MentionKind};
 use crate::lexicon::{VerbClass, VerbForm};
-use crate::segment::TokKind;
+use crate::segment::{Tok, TokKind};
 use std::ops::Range;
 
 impl Reading<'_, '_> {
@@ -128,7 +128,22 @@ impl Reading<'_, '_> {
             .rev()
             .find(|c| c.verb < i)
             .map(|c| c.speaker)
-            .or_else(|| phrase_after(text, toks, 0))?;
+            .or_else(|| clause_subject(text, toks, i))?;
         Some(Cue::at_verb(toks, i, verb, speaker, "participle", i))
     }
+}
+
+/// The subject of the clause a participle hangs on: the first name that opens the sentence
+/// or a clause after a comma, before the participle (`Later on Sunday, Carson shared a
+/// syllabus, writing …` is Carson's).
+fn clause_subject(text: &str, toks: &[Tok], participle: usize) -> Option<Mention> {
+    let starts = std::iter::once(0).chain(
+        (0..participle)
+            .filter(|&j| toks[j].kind == TokKind::Comma)
+            .map(|j| j + 1),
+    );
+    starts.filter(|&k| k < participle).find_map(|k| {
+        phrase_after(text, toks, k)
+            .filter(|m| m.kind == MentionKind::Name && m.toks.1 <= participle)
+    })
 }
