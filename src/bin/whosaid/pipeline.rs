@@ -27,6 +27,9 @@ use whosaid::{Attribution, Document, Extractor};
 /// A document, its attributions and their rendering (or the error rendering gave).
 type Extracted<R> = (Document, Vec<Attribution>, io::Result<R>);
 
+/// A batch after extraction: each document (or the error reading it gave) with its tag.
+type Batch<T, R> = Vec<(T, whosaid::error::Result<Extracted<R>>)>;
+
 /// A batch ends at this many documents or this much text, whichever comes first.
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
@@ -123,12 +126,11 @@ impl Pipeline {
     }
 
     /// One batch extracted and rendered on the pool, in input order.
-    #[allow(clippy::type_complexity)]
     fn extract_batch<T: Send, R: Send>(
         &self,
         items: Vec<(T, whosaid::error::Result<Document>)>,
         render: &(impl Fn(&Document, &[Attribution]) -> io::Result<R> + Sync),
-    ) -> Vec<(T, whosaid::error::Result<Extracted<R>>)> {
+    ) -> Batch<T, R> {
         self.pool.install(|| {
             items
                 .into_par_iter()
