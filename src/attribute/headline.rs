@@ -58,7 +58,10 @@ pub(super) fn labelled(
     let name = label.split(" on ").next().unwrap_or(label);
     let words: Vec<&str> = name.split_whitespace().collect();
     let lex = lexicon();
+    // A dateline (`WASHINGTON: …`) is in capitals; a speaker's label is not.
+    let dateline = !name.chars().any(char::is_lowercase);
     let named = (1..=4).contains(&words.len())
+        && !dateline
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && !lex.is_function_word(words[0])
         && words.iter().all(|w| lex.speech_verb(w).is_none());
@@ -140,6 +143,7 @@ mod tests {
             ))
         );
         assert_eq!(label("The Latest: Doe urges calm."), None);
+        assert_eq!(label("WASHINGTON: The council met on Monday."), None);
         assert_eq!(label("Breaking news without a label."), None);
     }
 
