@@ -88,6 +88,10 @@ fn direct_quotations_and_their_cues() {
             &[("Jane Doe", "direct", "We will win.", "quote-dash-speaker")],
         ),
         (
+            "CHICAGO — “We will win,” said Mayor Jane Doe on Tuesday.",
+            &[("Jane Doe", "direct", "We will win,", "quote-verb-speaker")],
+        ),
+        (
             "“We will win,” according to Jane Doe.",
             &[("Jane Doe", "direct", "We will win,", "quote-according-to")],
         ),

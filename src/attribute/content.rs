@@ -329,7 +329,13 @@ pub(super) fn words_before_quote(text: &str, content: &[Tok]) -> bool {
         .iter()
         .rposition(|t| matches!(t.kind, TokKind::Quote(_)));
     q.is_some_and(|q| {
-        let words = content[..q].iter().filter(|t| {
+        // A dateline or lead-in set off by a dash is not the writer's sentence:
+        // `CHICAGO — “We will win,” said Jane Doe`.
+        let from = content[..q]
+            .iter()
+            .rposition(|t| t.kind == TokKind::Dash)
+            .map_or(0, |d| d + 1);
+        let words = content[from..q].iter().filter(|t| {
             word(text, t)
                 .is_some_and(|w| !matches!(w, "But" | "And" | "So" | "Yet" | "Still" | "Or"))
         });
