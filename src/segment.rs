@@ -96,6 +96,10 @@ fn trim_word(w: &str) -> usize {
     // Commas belong to a word only between digits (2,000).
     if let Some(comma) = comma_cut(w) {
         end = comma;
+        // A dot right before a comma ends no sentence: `R-Ky.,`, `Inc.,`, `Jr.,`.
+        if w[..end].ends_with('.') && end > 2 {
+            return end;
+        }
     }
     while end > 0 {
         let last = w[..end].chars().next_back().unwrap_or(' ');

@@ -249,6 +249,23 @@ fn asides_relatives_and_headlines() {
             ],
         ),
         (
+            "Sen. Jane Doe, R-Ky., called the bill “a monstrosity” and said it was rushed.",
+            &[
+                (
+                    "Jane Doe",
+                    "mixed",
+                    "the bill “a monstrosity”",
+                    "speaker-apposition-verb-content",
+                ),
+                (
+                    "Jane Doe",
+                    "indirect",
+                    "it was rushed",
+                    "speaker-verb-content",
+                ),
+            ],
+        ),
+        (
             "He met Jane Doe, who has said the plan would work.",
             &[(
                 "Jane Doe",
