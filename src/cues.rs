@@ -312,7 +312,14 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
     {
         end -= 1;
     }
-    if end == start || !(named || described) {
+    let apposition = apposition_after(toks, end);
+    // `one commuter, Sarah Jones,`: a plain noun whose apposition is a name.
+    let named_by_apposition = apposition.is_some_and(|a| {
+        text[a.range()]
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    });
+    if end == start || !(named || described || named_by_apposition) {
         return None;
     }
     let kind = if named {
@@ -320,7 +327,6 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
     } else {
         MentionKind::Description
     };
-    let apposition = apposition_after(toks, end);
     Some(mention(toks, start, end, kind, apposition))
 }
 

@@ -578,20 +578,35 @@ fn resolve_description(p: &Parsed, table: &IndexMap<String, Entry>) -> Option<En
     }
     let found = table.values().find(|e| {
         let title = title_key(&e.title);
-        e.kind == SpeakerKind::Person
-            && !title.is_empty()
-            && (title.ends_with(&key) || key.ends_with(&title))
+        e.kind == SpeakerKind::Person && !title.is_empty() && same_role(&title, &key)
     });
     found.cloned()
 }
 
-/// A title folded for comparison: lowercase words, determiners and appositions dropped.
+/// Do two titles name the same role? One may add an affiliation, a proper name
+/// (`Illinois Governor` is `the governor`), never a common word that makes another role of it
+/// (`shadow transport secretary` is not `the transport secretary`, `press secretary` not
+/// `the secretary`). Titles come as [`title_key`] gives them, case kept.
+fn same_role(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let (long_folded, short_folded) = (long.to_lowercase(), short.to_lowercase());
+    if !long_folded.ends_with(&short_folded) || long_folded.len() != long.len() {
+        return false;
+    }
+    let extra = &long[..long.len() - short.len()];
+    extra.is_empty()
+        || extra.ends_with(' ')
+            && extra
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A title for comparison: its words before any apposition, determiners dropped.
 fn title_key(title: &str) -> String {
     let before_apposition = title.split(',').next().unwrap_or("");
-    let words: Vec<String> = before_apposition
+    let words: Vec<&str> = before_apposition
         .split_whitespace()
         .filter(|w| !is_determiner(w))
-        .map(|w| w.to_lowercase())
         .collect();
     words.join(" ")
 }
@@ -656,6 +671,22 @@ fn nearest_person(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_match_with_an_affiliation_but_not_with_another_role() {
+        assert!(same_role("Illinois Governor", "governor"));
+        assert!(same_role("Governor", "governor"));
+        assert!(same_role(
+            "White House spokeswoman",
+            "White House spokeswoman"
+        ));
+        assert!(!same_role(
+            "Labour's shadow transport secretary",
+            "transport secretary"
+        ));
+        assert!(!same_role("former Governor", "governor"));
+        assert!(!same_role("secretary", "press secretary"));
+    }
 
     #[test]
     fn slugs_are_stable() {

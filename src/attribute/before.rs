@@ -13,8 +13,9 @@
 //! its speaker after `by` (`A has been described as B by X`).
 
 use super::content::{
-    cue_end, cue_words_end, participle_start, piece_after_cue, quote_after_cue, skip_apposition,
-    starts_badly, tail_is_adjunct, trim_clause_start, widen_to_quote, words_before_quote,
+    cue_end, cue_words_end, opens_adjunct, participle_start, piece_after_cue, quote_after_cue,
+    skip_apposition, starts_badly, tail_is_adjunct, trim_clause_start, widen_to_quote,
+    words_before_quote,
 };
 use super::reading::Reading;
 use crate::cues::{phrase_after, word, Cue, MentionKind};
@@ -58,7 +59,9 @@ impl Reading<'_, '_> {
         } else {
             // A short clause makes no row; the group number it took stays unused (ids are
             // renumbered in order when rows become attributions).
-            if !clause_is_long_enough(content_toks) {
+            if !clause_is_long_enough(content_toks)
+                || !quote_just_before && opens_adjunct(text, content_toks)
+            {
                 return false;
             }
             let prefix = if quote_just_before { "quote" } else { "clause" };
@@ -92,7 +95,10 @@ impl Reading<'_, '_> {
         let (text, toks) = (self.text, self.toks);
         let end = cue_end(toks, cue);
         let first_words = toks[content.clone()].iter().filter(|t| t.is_word()).count();
-        if first_words == 0 || starts_badly(text, &toks[content.clone()]) && first_words < 3 {
+        if first_words == 0
+            || starts_badly(text, &toks[content.clone()]) && first_words < 3
+            || opens_adjunct(text, &toks[content.clone()])
+        {
             return false;
         }
         let Some(rest) = self.rest_after_interposed(cue, end, later) else {

@@ -287,6 +287,18 @@ pub(super) fn indirect_allowed(cue: &Cue) -> bool {
 }
 
 /// Content that starts with a preposition or a verb's particle is an adjunct, not a clause.
+/// Does a clause before its cue open with a participle, as an adjunct does, not reported
+/// content? `Speaking to the BBC on Monday, X said: …`, `Asked whether …, X said …`.
+pub(super) fn opens_adjunct(text: &str, content: &[Tok]) -> bool {
+    let Some(first) = content.first() else {
+        return true;
+    };
+    let Some(w) = word(text, first) else {
+        return false;
+    };
+    first.verb.is_some() || w.len() > 4 && (w.ends_with("ing") || w == "Interviewed")
+}
+
 /// Does `that` or a colon introduce the content at `start`? Then it is a clause whatever its
 /// first word: `noting that at one point …`.
 pub(super) fn introduced(text: &str, toks: &[Tok], start: usize) -> bool {
