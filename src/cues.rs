@@ -306,19 +306,22 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
         }
         end += 1;
     }
+    // `one commuter, Sarah Jones,`: a plain noun whose apposition is a name.
+    let named_by_apposition = !named
+        && !described
+        && apposition_after(toks, end).is_some_and(|a| {
+            text[a.range()]
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+        });
     // Drop trailing link words ("the", "of") and lowercase words after a name.
-    while end > start
+    while !named_by_apposition
+        && end > start
         && word(text, &toks[end - 1]).is_some_and(|w| !is_capitalised(w) && !is_description_head(w))
     {
         end -= 1;
     }
     let apposition = apposition_after(toks, end);
-    // `one commuter, Sarah Jones,`: a plain noun whose apposition is a name.
-    let named_by_apposition = apposition.is_some_and(|a| {
-        text[a.range()]
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase))
-    });
     if end == start || !(named || described || named_by_apposition) {
         return None;
     }

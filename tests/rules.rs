@@ -88,6 +88,19 @@ fn direct_quotations_and_their_cues() {
             &[("Jane Doe", "direct", "We will win.", "quote-dash-speaker")],
         ),
         (
+            "'It's not fair,' said one commuter, Sarah Jones, 34.",
+            &[(
+                "Sarah Jones",
+                "direct",
+                "It's not fair,",
+                "quote-verb-speaker",
+            )],
+        ),
+        (
+            "Speaking on Monday, Jane Doe said: “We will win.”",
+            &[("Jane Doe", "direct", "We will win.", "speaker-verb-content")],
+        ),
+        (
             "CHICAGO — “We will win,” said Mayor Jane Doe on Tuesday.",
             &[("Jane Doe", "direct", "We will win,", "quote-verb-speaker")],
         ),
