@@ -101,6 +101,10 @@ fn direct_quotations_and_their_cues() {
             &[("Jane Doe", "direct", "We will win.", "speaker-verb-content")],
         ),
         (
+            "Her colleague, nurse Luis Ortega, put it more bluntly: “We are drowning.”",
+            &[("Luis Ortega", "direct", "We are drowning.", "colon-lead-in")],
+        ),
+        (
             "CHICAGO — “We will win,” said Mayor Jane Doe on Tuesday.",
             &[("Jane Doe", "direct", "We will win,", "quote-verb-speaker")],
         ),

@@ -11,13 +11,13 @@
 //! (`criticized X for Y`).
 
 use super::content::{
-    blames, cue_words_end, indirect_allowed, introduced, participle_start, skip_to_content,
-    starts_badly,
+    blames, clause_subject, cue_words_end, indirect_allowed, introduced, participle_start,
+    skip_to_content, starts_badly,
 };
 use super::reading::Reading;
-use crate::cues::{phrase_after, Cue, Mention, MentionKind};
+use crate::cues::Cue;
 use crate::lexicon::{VerbClass, VerbForm};
-use crate::segment::{Tok, TokKind};
+use crate::segment::TokKind;
 use std::ops::Range;
 
 impl Reading<'_, '_> {
@@ -131,19 +131,4 @@ impl Reading<'_, '_> {
             .or_else(|| clause_subject(text, toks, i))?;
         Some(Cue::at_verb(toks, i, verb, speaker, "participle", i))
     }
-}
-
-/// The subject of the clause a participle hangs on: the first name that opens the sentence
-/// or a clause after a comma, before the participle (`Later on Sunday, Carson shared a
-/// syllabus, writing …` is Carson's).
-fn clause_subject(text: &str, toks: &[Tok], participle: usize) -> Option<Mention> {
-    let starts = std::iter::once(0).chain(
-        (0..participle)
-            .filter(|&j| toks[j].kind == TokKind::Comma)
-            .map(|j| j + 1),
-    );
-    starts.filter(|&k| k < participle).find_map(|k| {
-        phrase_after(text, toks, k)
-            .filter(|m| m.kind == MentionKind::Name && m.toks.1 <= participle)
-    })
 }

@@ -8,7 +8,7 @@
 //! standalone quotation of fewer than three words or of a few capitalised ones
 //! (`“Face the Nation.”`).
 
-use super::content::{cue_words_end, looks_like_title, quote_inner};
+use super::content::{clause_subject, cue_words_end, looks_like_title, quote_inner};
 use super::reading::Reading;
 use super::RawAttribution;
 use crate::cues::{find_cues, Case, Cue};
@@ -22,6 +22,7 @@ impl Reading<'_, '_> {
     pub(super) fn unclaimed_quotes(&mut self, next: Option<&[Tok]>) {
         let (text, toks) = (self.text, self.toks);
         if !only_quotes(toks) {
+            self.colon_lead_in();
             return;
         }
         for (i, tok) in toks.iter().enumerate() {
@@ -57,6 +58,47 @@ impl Reading<'_, '_> {
             };
             self.state.push(row, self.para);
         }
+    }
+}
+
+impl Reading<'_, '_> {
+    /// `Her colleague, nurse Luis Ortega, put it more bluntly: “We are drowning.”`: a
+    /// quotation that ends its sentence after a colon is the words of the name that opens the
+    /// lead-in, whatever its verb (rule `colon-lead-in`).
+    fn colon_lead_in(&mut self) {
+        let (text, toks) = (self.text, self.toks);
+        let Some(q) = toks
+            .iter()
+            .rposition(|t| matches!(t.kind, TokKind::Quote(_)))
+        else {
+            return;
+        };
+        let after_colon = q > 0 && toks[q - 1].kind == TokKind::Colon;
+        let ends = toks[q + 1..].iter().all(|t| t.kind == TokKind::Terminal);
+        if !after_colon || !ends || self.claimed[q] || q > 20 {
+            return;
+        }
+        let quote = quote_inner(text, toks[q].span);
+        if quote.is_empty()
+            || !quote_is_speech(text, quote)
+            || looks_like_title(&text[quote.range()])
+        {
+            return;
+        }
+        let Some(speaker) = clause_subject(text, toks, q - 1) else {
+            return;
+        };
+        let group = self.state.new_group();
+        let row = RawAttribution {
+            quote,
+            kind: QuoteKind::Direct,
+            speaker: Some(speaker),
+            cue: Some(toks[q - 1].span),
+            rule: "colon-lead-in",
+            group,
+        };
+        self.mark(q..q + 1);
+        self.state.push(row, self.para);
     }
 }
 
