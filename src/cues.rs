@@ -204,7 +204,12 @@ pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
     if lexicon().pronoun(w).is_some() {
         return Some(mention(toks, last, end, MentionKind::Pronoun, None));
     }
-    let head_is_name = is_name_word(w) && !lexicon().is_title(w);
+    // A month after a first name is a surname: `Theresa May said`.
+    let surname_month = is_capitalised(w)
+        && lexicon().is_time_word(w)
+        && last > 0
+        && word(text, &toks[last - 1]).is_some_and(is_name_word);
+    let head_is_name = (is_name_word(w) || surname_month) && !lexicon().is_title(w);
     if !head_is_name && !is_description_head(w) {
         return None;
     }
@@ -372,7 +377,8 @@ pub fn speaker_before_verb(
     let mut end = verb;
     while end > 0
         && word(text, &toks[end - 1]).is_some_and(|w| {
-            eq_any(w, AUXILIARIES) || w.ends_with("ly") && !is_capitalised(w) && w.len() > 4
+            // Lowercase only: `Theresa May said` has no auxiliary in it.
+            !is_capitalised(w) && (eq_any(w, AUXILIARIES) || w.ends_with("ly") && w.len() > 4)
         })
     {
         end -= 1;

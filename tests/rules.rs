@@ -105,6 +105,15 @@ fn direct_quotations_and_their_cues() {
             &[("Luis Ortega", "direct", "We are drowning.", "colon-lead-in")],
         ),
         (
+            "Prime Minister Theresa May said that the country would leave.",
+            &[(
+                "Theresa May",
+                "indirect",
+                "the country would leave",
+                "speaker-verb-content",
+            )],
+        ),
+        (
             "CHICAGO — “We will win,” said Mayor Jane Doe on Tuesday.",
             &[("Jane Doe", "direct", "We will win,", "quote-verb-speaker")],
         ),
