@@ -53,6 +53,33 @@ fn parse(text: &str, m: &Mention) -> Parsed {
         .skip_while(|w| is_determiner(w))
         .collect();
     let lex = lexicon();
+    // `a statement from the National Weather Service`: a document speaks for its source.
+    if let Some(k) = words.iter().position(|w| matches!(*w, "from" | "by")) {
+        let source: Vec<&str> = words[k + 1..]
+            .iter()
+            .copied()
+            .skip_while(|w| is_determiner(w))
+            .collect();
+        let document = k > 0 && lex.is_org_word(words[k - 1]) && !lex.is_title(words[k - 1]);
+        if document
+            && source
+                .first()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            let org = source
+                .last()
+                .is_some_and(|w| lex.is_org_word(w) || is_acronym(w));
+            return Parsed {
+                title: String::new(),
+                name: source.join(" "),
+                kind: if org {
+                    SpeakerKind::Org
+                } else {
+                    SpeakerKind::Person
+                },
+            };
+        }
+    }
     // `Stacey Plaskett of the Virgin Islands`: an affiliation after the name is no name.
     let link = words
         .iter()
