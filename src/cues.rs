@@ -48,6 +48,8 @@ pub struct Cue {
     pub verb: usize,
     /// The cue words (`said`, `according to`).
     pub span: Span,
+    /// The verb's lemma (`say` for `said`), or the cue's own name when it has no verb.
+    pub lemma: &'static str,
     pub class: VerbClass,
     pub form: VerbForm,
     pub speaker: Mention,
@@ -69,6 +71,7 @@ impl Cue {
         Cue {
             verb: i,
             span: toks[i].span,
+            lemma: verb.lemma,
             class: verb.class,
             form: verb.form,
             speaker,
@@ -500,6 +503,7 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     Some(Cue {
         verb: i,
         span: Span::new(toks[i].span.start, toks[i + 1].span.end),
+        lemma: "according to",
         class: VerbClass::Speech,
         form: VerbForm::Present,
         speaker,

@@ -433,7 +433,7 @@ pub fn resolve(
         };
         let entry = match (&parts[i], &parsed[i]) {
             (Some(spans), _) => resolve_coordinated(text, &m, spans, &table, &names),
-            (None, Some(p)) => resolve_parsed(p, &table, m.span),
+            (None, Some(p)) => resolve_parsed(p, &table),
             (None, None) => resolve_pronoun(text, &m, &table, &people, &names, &out),
         };
         let mut speaker = Speaker {
@@ -541,7 +541,7 @@ fn lookup_surname<'t>(table: &'t IndexMap<String, Entry>, surname: &str) -> Opti
     })
 }
 
-fn resolve_parsed(p: &Parsed, table: &IndexMap<String, Entry>, _at: Span) -> Option<Entry> {
+fn resolve_parsed(p: &Parsed, table: &IndexMap<String, Entry>) -> Option<Entry> {
     if p.name.is_empty() {
         return resolve_description(p, table);
     }
@@ -576,7 +576,7 @@ fn resolve_coordinated(
                 apposition: None,
                 ..*m
             };
-            let name = resolve_parsed(&parse(text, &part), table, span)?.name;
+            let name = resolve_parsed(&parse(text, &part), table)?.name;
             // A surname the table lacks may still be written in full elsewhere.
             Some(if name.contains(' ') {
                 name

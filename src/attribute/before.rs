@@ -194,6 +194,7 @@ impl Reading<'_, '_> {
             let cue = Cue {
                 verb: dash,
                 span: toks[dash].span,
+                lemma: "dash",
                 class: VerbClass::Speech,
                 form: VerbForm::Present,
                 speaker,

@@ -55,7 +55,6 @@ const PREPOSITIONS: &[&str] = &[
     "separately",
     "once",
     "then",
-    "Thursday",
 ];
 
 /// `Make Your Kid a Millionaire`, `Face the Nation`: capitalised words of a title of a work
@@ -133,19 +132,13 @@ pub(super) fn skip_to_content(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> 
 /// `called for her ouster`, `called on the council to act`, `pointed out that`: the particle
 /// of a phrasal verb of speech belongs to the cue.
 fn skip_particle(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
-    let lemma = lexicon()
-        .speech_verb(&text[cue.span.range()])
-        .map(|v| v.lemma);
     let particle = toks.get(i).and_then(|t| word(text, t));
     let phrasal = matches!(
-        (lemma, particle),
+        (cue.lemma, particle),
         (
-            Some("call" | "ask" | "push" | "press" | "plead" | "appeal" | "argue"),
+            "call" | "ask" | "push" | "press" | "plead" | "appeal" | "argue",
             Some("for" | "on")
-        ) | (
-            Some("point" | "speak" | "lash" | "cry" | "spell"),
-            Some("out")
-        )
+        ) | ("point" | "speak" | "lash" | "cry" | "spell", Some("out"))
     );
     if phrasal {
         i + 1
@@ -156,10 +149,7 @@ fn skip_particle(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
 
 /// `told reporters …`, `told Mr. Smith …`: the addressee of a verb of telling is no content.
 fn skip_addressee(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
-    let told = lexicon()
-        .speech_verb(&text[cue.span.range()])
-        .is_some_and(|v| ADDRESSEE_VERBS.contains(&v.lemma));
-    if !told {
+    if !ADDRESSEE_VERBS.contains(&cue.lemma) {
         return i;
     }
     if let Some(m) = phrase_after(text, toks, i) {
@@ -296,7 +286,7 @@ pub(super) fn opens_adjunct(text: &str, content: &[Tok]) -> bool {
     let Some(w) = word(text, first) else {
         return false;
     };
-    first.verb.is_some() || w.len() > 4 && (w.ends_with("ing") || w == "Interviewed")
+    first.verb.is_some() || w.len() > 4 && w.ends_with("ing")
 }
 
 /// Does `that` or a colon introduce the content at `start`? Then it is a clause whatever its
