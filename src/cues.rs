@@ -41,6 +41,18 @@ pub struct Mention {
     pub apposition: Option<Span>,
 }
 
+impl Mention {
+    /// The first token at or after `i` that is not part of this mention's apposition.
+    pub fn skip_apposition(&self, toks: &[Tok], mut i: usize) -> usize {
+        if let Some(a) = self.apposition {
+            while i < toks.len() && toks[i].span.start < a.end {
+                i += 1;
+            }
+        }
+        i
+    }
+}
+
 /// A speech verb with its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cue {
@@ -467,13 +479,7 @@ fn skip_parenthesis(toks: &[Tok], end: usize) -> usize {
 
 /// Does nothing but punctuation follow the phrase and its apposition?
 fn closes_sentence(toks: &[Tok], m: &Mention) -> bool {
-    let mut end = m.toks.1;
-    if let Some(a) = m.apposition {
-        while end < toks.len() && toks[end].span.start < a.end {
-            end += 1;
-        }
-    }
-    toks[end..]
+    toks[m.skip_apposition(toks, m.toks.1)..]
         .iter()
         .all(|t| matches!(t.kind, TokKind::Terminal | TokKind::CloseParen))
 }

@@ -449,13 +449,8 @@ pub(super) fn cue_end(toks: &[Tok], cue: &Cue) -> usize {
 }
 
 /// The first token from `i` past the speaker's apposition: `, she said, a senior aide,|`.
-pub(super) fn skip_apposition(toks: &[Tok], mut i: usize, cue: &Cue) -> usize {
-    if let Some(apposition) = cue.speaker.apposition {
-        while i < toks.len() && toks[i].span.start < apposition.end {
-            i += 1;
-        }
-    }
-    i
+pub(super) fn skip_apposition(toks: &[Tok], i: usize, cue: &Cue) -> usize {
+    cue.speaker.skip_apposition(toks, i)
 }
 
 /// `criticized X for Y` blames X for a deed; unlike `called X Y` it reports no words.
