@@ -74,7 +74,7 @@ pub fn trailer_start(text: &str, body_start: usize) -> usize {
     for (offset, line) in LineOffsets::new(text, body_start) {
         let heading = line.trim().trim_end_matches(':');
         // Headings are short; the long lines of the story are never lowercased.
-        if heading.len() > 32 || offset - body_start < MIN_STORY_BYTES {
+        if heading.is_empty() || heading.len() > 32 || offset - body_start < MIN_STORY_BYTES {
             continue;
         }
         if BOILERPLATE.contains(heading.to_lowercase().as_str()) {

@@ -19,6 +19,10 @@ use crate::lexicon::{lexicon, Gender};
 use crate::span::Span;
 use crate::{Speaker, SpeakerKind};
 use indexmap::IndexMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+/// The document's speakers by the name a mention gives, in order of first mention.
+type Table = IndexMap<String, Entry, FxBuildHasher>;
 
 /// A speaker the document names, with what the story says of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -257,7 +261,7 @@ struct NameIndex<'t> {
     text: &'t str,
     words: Vec<(usize, &'t str)>,
     /// Surnames the story gives an honorific: `Mr. Obama`, `Ms. Lee`.
-    genders: std::collections::HashMap<&'t str, Gender>,
+    genders: FxHashMap<&'t str, Gender>,
 }
 
 impl<'t> NameIndex<'t> {
@@ -300,7 +304,7 @@ impl<'t> NameIndex<'t> {
             }
             words.push((start, text[start..i].trim_end_matches(['.', '-'])));
         }
-        let mut genders = std::collections::HashMap::new();
+        let mut genders = FxHashMap::default();
         for pair in words.windows(2) {
             let gender = match pair[0].1 {
                 "Mr" => Gender::Masculine,
@@ -374,9 +378,8 @@ impl<'t> NameIndex<'t> {
     }
 
     /// Where the text names each person of `table`: `(byte offset, table index)`, sorted.
-    fn person_mentions(&self, table: &IndexMap<String, Entry>) -> Vec<(usize, usize)> {
-        let mut by_surname: std::collections::HashMap<&str, usize> =
-            std::collections::HashMap::new();
+    fn person_mentions(&self, table: &Table) -> Vec<(usize, usize)> {
+        let mut by_surname: FxHashMap<&str, usize> = FxHashMap::default();
         for (k, e) in table.values().enumerate() {
             if e.kind == SpeakerKind::Person {
                 by_surname
@@ -398,9 +401,9 @@ pub fn resolve(
     entities: Option<&EntityTable>,
 ) -> Vec<Speaker> {
     // A story names its speakers many times the same way: parse each wording once.
-    let mut seen: std::collections::HashMap<(&str, Option<&str>, MentionKind), Parsed> =
-        std::collections::HashMap::new();
-    let parsed: Vec<Option<Parsed>> = rows
+    let mut seen: FxHashMap<(&str, Option<&str>, MentionKind), usize> = FxHashMap::default();
+    let mut wordings: Vec<Parsed> = Vec::new();
+    let wording_of: Vec<Option<usize>> = rows
         .iter()
         .map(|r| {
             let m = r.speaker.filter(|m| m.kind != MentionKind::Pronoun)?;
@@ -409,9 +412,13 @@ pub fn resolve(
                 m.apposition.map(|a| &text[a.range()]),
                 m.kind,
             );
-            Some(seen.entry(key).or_insert_with(|| parse(text, &m)).clone())
+            Some(*seen.entry(key).or_insert_with(|| {
+                wordings.push(parse(text, &m));
+                wordings.len() - 1
+            }))
         })
         .collect();
+    let parsed: Vec<Option<&Parsed>> = wording_of.iter().map(|w| w.map(|k| &wordings[k])).collect();
     let parts: Vec<Option<Vec<Span>>> = rows
         .iter()
         .map(|r| r.speaker.and_then(|m| coordinated(text, &m)))
@@ -421,7 +428,7 @@ pub fn resolve(
     let single: Vec<&Parsed> = parsed
         .iter()
         .zip(&parts)
-        .filter_map(|(p, c)| if c.is_some() { None } else { p.as_ref() })
+        .filter_map(|(p, c)| if c.is_some() { None } else { *p })
         .collect();
     let table = build_table(&names, &single);
     let people = names.person_mentions(&table);
@@ -446,7 +453,7 @@ pub fn resolve(
             speaker.kind = Some(e.kind);
             speaker.title = e.title;
         }
-        if let Some(p) = &parsed[i] {
+        if let Some(p) = parsed[i] {
             if speaker.kind.is_none() {
                 speaker.kind = Some(p.kind);
             }
@@ -503,8 +510,8 @@ fn canonical(text: &str, speaker: &mut Speaker, kind: MentionKind, table: &Entit
 }
 
 /// The people and organisations the document names, full names first.
-fn build_table(names: &NameIndex, parsed: &[&Parsed]) -> IndexMap<String, Entry> {
-    let mut table: IndexMap<String, Entry> = IndexMap::new();
+fn build_table(names: &NameIndex, parsed: &[&Parsed]) -> Table {
+    let mut table = Table::default();
     let named = parsed.iter().copied().filter(|p| !p.name.is_empty());
     for p in named.clone().filter(|p| p.name.contains(' ')) {
         table.entry(p.name.clone()).or_insert_with(|| Entry {
@@ -530,7 +537,7 @@ fn build_table(names: &NameIndex, parsed: &[&Parsed]) -> IndexMap<String, Entry>
     table
 }
 
-fn lookup_surname<'t>(table: &'t IndexMap<String, Entry>, surname: &str) -> Option<&'t Entry> {
+fn lookup_surname<'t>(table: &'t Table, surname: &str) -> Option<&'t Entry> {
     table.values().find(|e| {
         e.kind == SpeakerKind::Person
             && e.name.rsplit(' ').next().is_some_and(|last| {
@@ -541,7 +548,7 @@ fn lookup_surname<'t>(table: &'t IndexMap<String, Entry>, surname: &str) -> Opti
     })
 }
 
-fn resolve_parsed(p: &Parsed, table: &IndexMap<String, Entry>) -> Option<Entry> {
+fn resolve_parsed(p: &Parsed, table: &Table) -> Option<Entry> {
     if p.name.is_empty() {
         return resolve_description(p, table);
     }
@@ -565,7 +572,7 @@ fn resolve_coordinated(
     text: &str,
     m: &Mention,
     spans: &[Span],
-    table: &IndexMap<String, Entry>,
+    table: &Table,
     index: &NameIndex,
 ) -> Option<Entry> {
     let names: Vec<String> = spans
@@ -598,7 +605,7 @@ fn resolve_coordinated(
 
 /// `the governor` is the person the story titles `Governor`; `A White House spokeswoman`
 /// the one titled `White House spokeswoman`.
-fn resolve_description(p: &Parsed, table: &IndexMap<String, Entry>) -> Option<Entry> {
+fn resolve_description(p: &Parsed, table: &Table) -> Option<Entry> {
     let key = title_key(&p.title);
     if key.is_empty() {
         return None;
@@ -642,7 +649,7 @@ fn title_key(title: &str) -> String {
 fn resolve_pronoun(
     text: &str,
     m: &Mention,
-    table: &IndexMap<String, Entry>,
+    table: &Table,
     people: &[(usize, usize)],
     names: &NameIndex,
     resolved: &[Speaker],
@@ -673,7 +680,7 @@ fn resolve_pronoun(
 fn nearest_person(
     at: usize,
     gender: Gender,
-    table: &IndexMap<String, Entry>,
+    table: &Table,
     people: &[(usize, usize)],
     names: &NameIndex,
 ) -> Option<Entry> {

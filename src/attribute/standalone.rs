@@ -131,6 +131,5 @@ fn bare_cue(text: &str, toks: &[Tok]) -> Option<Cue> {
 
 /// A quotation of a few capitalised words or under two words is a title or a term.
 fn quote_is_speech(text: &str, quote: Span) -> bool {
-    let words: Vec<&str> = text[quote.range()].split_whitespace().collect();
-    words.len() >= 3
+    text[quote.range()].split_whitespace().nth(2).is_some()
 }
