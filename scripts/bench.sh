@@ -4,7 +4,10 @@
 #   scripts/bench.sh            # from the repository root (or anywhere)
 #
 # 1. scripts/gen_corpus.py writes a corpus of WHOSAID_BENCH_MB (default 210) MB of JSONL
-#    built from its own template sentences, into a temporary directory.
+#    built from its own template sentences, into a temporary directory, for each profile in
+#    WHOSAID_BENCH_PROFILES (default "news dense"): `news` has the density of quotations,
+#    paragraphs and document length of real news (PolNeAR), `dense` three times its
+#    attributions per KB, a stress test of the per-row work.
 # 2. `cargo build --release` (CARGO_TARGET_DIR is honoured).
 # 3. `whosaid extract --format csv -o FILE` runs with -j 1 and -j 2 (WHOSAID_BENCH_JOBS
 #    overrides the list); each run prints wall time, MB/s of JSONL input and of decoded text,
@@ -18,23 +21,13 @@ cd "$(dirname "$0")/.."
 
 mb=${WHOSAID_BENCH_MB:-210}
 jobs=${WHOSAID_BENCH_JOBS:-"1 2"}
+profiles=${WHOSAID_BENCH_PROFILES:-"news dense"}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 source scripts/lib.sh
 
-corpus="$tmp/corpus.jsonl"
-echo "== generating ${mb} MB of synthetic JSONL in $tmp"
-stats=$(python3 scripts/gen_corpus.py --mb "$mb" -o "$corpus")
-echo "   $stats"
-docs=$(sed -n 's/.*docs=\([0-9]*\).*/\1/p' <<<"$stats")
-text_bytes=$(sed -n 's/.*text_bytes=\([0-9]*\).*/\1/p' <<<"$stats")
-file_bytes=$(stat -c %s "$corpus")
-
 build_release
-
-# Warm the page cache so that the first run does not pay for the disk.
-cat "$corpus" >/dev/null
 
 # run CMD...: measure CMD (see scripts/lib.sh); stop if it fails.
 run() {
@@ -45,13 +38,9 @@ run() {
     fi
 }
 
-echo "== whosaid extract --format csv on $docs documents," \
-    "$(python3 -c "print(f'{$file_bytes/1e6:.1f} MB of JSONL, {$text_bytes/1e6:.1f} MB of text')")"
-reference=""
-for j in $jobs; do
-    out="$tmp/out-j$j.csv"
-    run "$bin" extract --format csv -o "$out" -j "$j" "$corpus"
-    python3 - "$j" "$secs" "$file_bytes" "$text_bytes" "$docs" "$rss_kib$rss_note" "$(stat -c %s "$out")" <<'EOF'
+# report JOBS FILE_BYTES TEXT_BYTES DOCS OUT: one line of figures for the last run.
+report() {
+    python3 - "$1" "$secs" "$2" "$3" "$4" "$rss_kib$rss_note" "$(stat -c %s "$5")" <<'EOF'
 import sys
 j, secs, file_bytes, text_bytes, docs, rss, out = sys.argv[1:]
 secs = float(secs)
@@ -61,13 +50,41 @@ print(f"   -j {j}: {secs:7.2f} s  {int(file_bytes) / 1e6 / secs:7.2f} MB/s JSONL
       f"peak RSS {int(rss_num) / 1024:.1f} MiB{' (polled)' if 'polled' in rss else ''}  "
       f"CSV {int(out) / 1e6:.1f} MB")
 EOF
-    if [[ -z $reference ]]; then
-        reference=$out
-    elif cmp -s "$reference" "$out"; then
-        echo "   -j $j output is byte-identical to $(basename "$reference")"
-        rm -f "$out"
-    else
-        echo "   -j $j output DIFFERS from $(basename "$reference")" >&2
-        exit 1
-    fi
+}
+
+bench_profile() {
+    local profile=$1
+    corpus="$tmp/corpus-$profile.jsonl"
+    echo "== generating ${mb} MB of synthetic JSONL, profile $profile, in $tmp"
+    stats=$(python3 scripts/gen_corpus.py --mb "$mb" --profile "$profile" -o "$corpus")
+    echo "   $stats"
+    docs=$(sed -n 's/.*docs=\([0-9]*\).*/\1/p' <<<"$stats")
+    text_bytes=$(sed -n 's/.*text_bytes=\([0-9]*\).*/\1/p' <<<"$stats")
+    file_bytes=$(stat -c %s "$corpus")
+
+    # Warm the page cache so that the first run does not pay for the disk.
+    cat "$corpus" >/dev/null
+
+    echo "== whosaid extract --format csv on $docs documents ($profile)," \
+        "$(python3 -c "print(f'{$file_bytes/1e6:.1f} MB of JSONL, {$text_bytes/1e6:.1f} MB of text')")"
+    reference=""
+    for j in $jobs; do
+        out="$tmp/out-$profile-j$j.csv"
+        run "$bin" extract --format csv -o "$out" -j "$j" "$corpus"
+        report "$j" "$file_bytes" "$text_bytes" "$docs" "$out"
+        if [[ -z $reference ]]; then
+            reference=$out
+        elif cmp -s "$reference" "$out"; then
+            echo "   -j $j output is byte-identical to $(basename "$reference")"
+            rm -f "$out"
+        else
+            echo "   -j $j output DIFFERS from $(basename "$reference")" >&2
+            exit 1
+        fi
+    done
+    rm -f "$corpus" "$reference"
+}
+
+for profile in $profiles; do
+    bench_profile "$profile"
 done

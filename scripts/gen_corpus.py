@@ -76,13 +76,42 @@ NARRATIVE = [
     "A final decision on {subj} is expected in {month}.",
     "The plan has been revised three times since it was first introduced in {month}.",
 ]
+# Longer background sentences, as a news story has between its quotations.
+BACKGROUND = [
+    "The proposal, first floated by {org} in {month}, would change how the city pays for "
+    "{subj} over the next decade, according to documents released last week.",
+    "Supporters point to a similar program in a neighboring county, where officials have "
+    "reported steady progress since it began three years ago.",
+    "The debate over {subj} has divided the council for months, with members split largely "
+    "along the lines that shaped the last election.",
+    "Under the current timeline, construction would begin in {month} and last at least two "
+    "years, with most of the work scheduled for nights and weekends.",
+    "{org} has spent more than $4.2 million on consultants and studies since the project was "
+    "announced, a figure that has drawn criticism from several residents' groups.",
+    "Attendance at the hearings has grown steadily, and the last session ran past midnight "
+    "as dozens of people waited for their turn at the microphone.",
+    "The state legislature is considering a separate bill that could override parts of the "
+    "local plan, though it has not yet been scheduled for a floor vote.",
+    "Property records show that the land in question changed hands twice in the past five "
+    "years, most recently in {month} for an undisclosed sum.",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 MONTHS = ["January", "March", "April", "June", "September", "October", "December"]
 MARKS = [("\u201c", "\u201d", "\u2018", "\u2019"), ('"', '"', "'", "'")]
 
 
+# The `news` profile's proportions, set so that whosaid finds on it what it finds on real
+# news: PolNeAR train (840 articles) has 4.6 KB per document, 4.5 paragraphs, 3.9 quote
+# marks and 3.1 output rows per KB of text. The `dense` profile (one attribution per short
+# paragraph, 1.5 KB documents) has 10 paragraphs, 12 quote marks and 9.7 rows per KB: a
+# stress test of the per-row work. With these settings the news profile gives 4.8 KB per
+# document, 4.6 paragraphs, 2.9 quote marks and 3.1 rows per KB.
+NEWS = {"quoting_share": 0.5, "background_after_quote": 0.6, "paragraphs": (12, 26)}
+
+
 class Article:
-    def __init__(self, rng):
+    def __init__(self, rng, profile="news"):
+        self.profile = profile
         self.rng = rng
         self.people = []
         for _ in range(rng.randint(2, 4)):
@@ -146,7 +175,22 @@ class Article:
             return f"{org} said in a statement that {self.claim()}."
         return " ".join(self.fill(self.c(NARRATIVE)) for _ in range(self.rng.randint(1, 3)))
 
+    def background(self):
+        return " ".join(self.fill(self.c(BACKGROUND)) for _ in range(self.rng.randint(1, 2)))
+
+    def news_paragraph(self):
+        """A paragraph of a news story: reporting mixed with background, so that the
+        density of quotations, paragraphs and document length match real news (see NEWS)."""
+        if self.rng.random() < NEWS["quoting_share"]:
+            para = self.paragraph()
+            if self.rng.random() < NEWS["background_after_quote"]:
+                para += " " + self.background()
+            return para
+        return self.background()
+
     def text(self):
+        if self.profile == "news":
+            return self.news_text()
         p = self.person()
         head = f"{self.c(SUBJECTS).capitalize()} {self.c(PREDICATES)}, {p[2]} says"
         lead = (f"{self.full(p)} on {self.c(DAYS)} defended {self.c(SUBJECTS)}, "
@@ -154,11 +198,23 @@ class Article:
         paras = [head, lead] + [self.paragraph() for _ in range(self.rng.randint(6, 18))]
         return "\n\n".join(paras) + "\n"
 
+    def news_text(self):
+        p = self.person()
+        head = f"{self.c(SUBJECTS).capitalize()} {self.c(PREDICATES)}, {p[2]} says"
+        lead = (f"{self.full(p)} on {self.c(DAYS)} defended {self.c(SUBJECTS)}, "
+                f"saying {self.claim()}.")
+        lo, hi = NEWS["paragraphs"]
+        body = [self.news_paragraph() for _ in range(self.rng.randint(lo, hi))]
+        return "\n\n".join([head, lead] + body) + "\n"
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=200.0, help="stop after this many MB of JSONL")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--profile", choices=["news", "dense"], default="news",
+                    help="news: the proportions of real news (default); dense: an "
+                         "attribution in every short paragraph")
     ap.add_argument("-o", "--output", required=True, help="the JSONL file to write")
     args = ap.parse_args()
 
@@ -167,7 +223,7 @@ def main():
     docs = text_bytes = file_bytes = 0
     with open(args.output, "w", encoding="utf-8", newline="\n") as out:
         while file_bytes < target:
-            text = Article(rng).text()
+            text = Article(rng, args.profile).text()
             line = json.dumps({"id": f"synthetic-{docs:06d}", "text": text}, ensure_ascii=False)
             out.write(line + "\n")
             docs += 1
