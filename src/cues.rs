@@ -488,6 +488,11 @@ fn closes_sentence(toks: &[Tok], m: &Mention) -> bool {
 pub fn find_cues(text: &str, toks: &[Tok], case: Case) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
     for i in 0..toks.len() {
+        // Most tokens are neither a speech verb nor `according`: one test rules them out.
+        let candidate = toks[i].verb.is_some() || toks[i].span.len() == "according".len();
+        if !candidate {
+            continue;
+        }
         if let Some(cue) =
             according_to(text, toks, i).or_else(|| verb_cue(text, toks, i, out.last(), case))
         {

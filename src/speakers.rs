@@ -400,10 +400,84 @@ pub fn resolve(
     rows: &[RawAttribution],
     entities: Option<&EntityTable>,
 ) -> Vec<Speaker> {
-    // A story names its speakers many times the same way: parse each wording once.
+    let (wordings, wording_of) = wordings(text, rows);
+    let names = NameIndex::new(text);
+    // Coordinated mentions name no single person: they join the table only through parts.
+    let single: Vec<&Parsed> = wordings
+        .iter()
+        .filter(|w| w.parts.is_none())
+        .map(|w| &w.parsed)
+        .collect();
+    let table = build_table(&names, &single);
+    let people = names.person_mentions(&table);
+    // The speaker a wording resolves to, unless where it stands decides (a pronoun, an
+    // unresolved description at a sentence's start).
+    let mut resolved: Vec<Option<Speaker>> = vec![None; wordings.len()];
+    let mut out: Vec<Speaker> = Vec::with_capacity(rows.len());
+    for (row, wording) in rows.iter().zip(&wording_of) {
+        let Some(m) = row.speaker else {
+            out.push(Speaker::default());
+            continue;
+        };
+        let Some(k) = *wording else {
+            let entry = resolve_pronoun(text, &m, &table, &people, &names, &out);
+            let mut speaker = speaker_of(m.span, entry);
+            if let Some(table) = entities {
+                canonical(text, &mut speaker, m.kind, table);
+            }
+            out.push(speaker);
+            continue;
+        };
+        if let Some(known) = &resolved[k] {
+            out.push(Speaker {
+                mention: Some(m.span),
+                ..known.clone()
+            });
+            continue;
+        }
+        let w = &wordings[k];
+        let entry = match &w.parts {
+            Some(spans) => resolve_coordinated(text, &m, spans, &table, &names),
+            None => resolve_parsed(&w.parsed, &table),
+        };
+        let mut speaker = speaker_of(m.span, entry);
+        let p = &w.parsed;
+        if speaker.kind.is_none() {
+            speaker.kind = Some(p.kind);
+        }
+        let by_position = speaker.name.is_empty();
+        if by_position {
+            if let Some(name) = description_name(text, m.span) {
+                speaker.id = slug(&name);
+                speaker.name = name;
+            }
+        }
+        if !p.title.is_empty() && w.parts.is_none() {
+            speaker.title = p.title.clone();
+        }
+        if let Some(table) = entities {
+            canonical(text, &mut speaker, m.kind, table);
+        }
+        if !by_position {
+            resolved[k] = Some(speaker.clone());
+        }
+        out.push(speaker);
+    }
+    out
+}
+
+/// One way the story words a speaker: its words parsed, and its names if it joins several.
+struct Wording {
+    parsed: Parsed,
+    parts: Option<Vec<Span>>,
+}
+
+/// The distinct wordings of the rows' mentions, pronouns aside, and each row's wording: a
+/// story names its speakers many times the same way, so each is parsed and resolved once.
+fn wordings(text: &str, rows: &[RawAttribution]) -> (Vec<Wording>, Vec<Option<usize>>) {
     let mut seen: FxHashMap<(&str, Option<&str>, MentionKind), usize> = FxHashMap::default();
-    let mut wordings: Vec<Parsed> = Vec::new();
-    let wording_of: Vec<Option<usize>> = rows
+    let mut wordings: Vec<Wording> = Vec::new();
+    let wording_of = rows
         .iter()
         .map(|r| {
             let m = r.speaker.filter(|m| m.kind != MentionKind::Pronoun)?;
@@ -413,66 +487,30 @@ pub fn resolve(
                 m.kind,
             );
             Some(*seen.entry(key).or_insert_with(|| {
-                wordings.push(parse(text, &m));
+                wordings.push(Wording {
+                    parsed: parse(text, &m),
+                    parts: coordinated(text, &m),
+                });
                 wordings.len() - 1
             }))
         })
         .collect();
-    let parsed: Vec<Option<&Parsed>> = wording_of.iter().map(|w| w.map(|k| &wordings[k])).collect();
-    let parts: Vec<Option<Vec<Span>>> = rows
-        .iter()
-        .map(|r| r.speaker.and_then(|m| coordinated(text, &m)))
-        .collect();
-    let names = NameIndex::new(text);
-    // Coordinated mentions name no single person: they join the table only through parts.
-    let single: Vec<&Parsed> = parsed
-        .iter()
-        .zip(&parts)
-        .filter_map(|(p, c)| if c.is_some() { None } else { *p })
-        .collect();
-    let table = build_table(&names, &single);
-    let people = names.person_mentions(&table);
-    let mut out: Vec<Speaker> = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let Some(m) = row.speaker else {
-            out.push(Speaker::default());
-            continue;
-        };
-        let entry = match (&parts[i], &parsed[i]) {
-            (Some(spans), _) => resolve_coordinated(text, &m, spans, &table, &names),
-            (None, Some(p)) => resolve_parsed(p, &table),
-            (None, None) => resolve_pronoun(text, &m, &table, &people, &names, &out),
-        };
-        let mut speaker = Speaker {
-            mention: Some(m.span),
-            ..Speaker::default()
-        };
-        if let Some(e) = entry {
-            speaker.id = slug(&e.name);
-            speaker.name = e.name;
-            speaker.kind = Some(e.kind);
-            speaker.title = e.title;
-        }
-        if let Some(p) = parsed[i] {
-            if speaker.kind.is_none() {
-                speaker.kind = Some(p.kind);
-            }
-            if speaker.name.is_empty() {
-                if let Some(name) = description_name(text, m.span) {
-                    speaker.id = slug(&name);
-                    speaker.name = name;
-                }
-            }
-            if !p.title.is_empty() && parts[i].is_none() {
-                speaker.title = p.title.clone();
-            }
-        }
-        if let Some(table) = entities {
-            canonical(text, &mut speaker, m.kind, table);
-        }
-        out.push(speaker);
+    (wordings, wording_of)
+}
+
+/// The speaker of a mention at `mention` that resolved to `entry`, if any.
+fn speaker_of(mention: Span, entry: Option<Entry>) -> Speaker {
+    let mut speaker = Speaker {
+        mention: Some(mention),
+        ..Speaker::default()
+    };
+    if let Some(e) = entry {
+        speaker.id = slug(&e.name);
+        speaker.name = e.name;
+        speaker.kind = Some(e.kind);
+        speaker.title = e.title;
     }
-    out
+    speaker
 }
 
 /// The table's word on a speaker: by the resolved name first, then by the mention's words.

@@ -60,20 +60,28 @@ const PREPOSITIONS: &[&str] = &[
 /// `Make Your Kid a Millionaire`, `Face the Nation`: capitalised words of a title of a work
 /// or a slogan, not speech.
 pub(super) fn looks_like_title(quote: &str) -> bool {
-    // Titles are short: a long quotation is decided after nine words, not after all.
-    let words: Vec<&str> = quote.split_whitespace().take(9).collect();
-    if words.len() < 2 || words.len() > 8 || quote.trim_end().ends_with(['?', '!']) {
-        return false;
-    }
-    let capitalised = |w: &&str| {
+    let capitalised = |w: &str| {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
     };
+    // Titles are short: a long quotation is decided after nine words, not after all, and
+    // most speech is decided by its first long lowercase word.
+    let mut words: [&str; 9] = [""; 9];
+    let mut n = 0;
+    for w in quote.split_whitespace().take(9) {
+        if w.len() >= 4 && !capitalised(w) {
+            return false;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
+    if words.len() < 2 || words.len() > 8 || quote.trim_end().ends_with(['?', '!']) {
+        return false;
+    }
     let all_caps = words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()));
-    !all_caps
-        && words.iter().filter(|w| w.len() >= 4).all(capitalised)
-        && words.iter().any(|w| w.len() >= 4)
+    !all_caps && words.iter().any(|w| w.len() >= 4)
 }
 
 /// The words of a quotation token without its marks.
@@ -89,9 +97,10 @@ pub(super) fn quote_inner(text: &str, outer: Span) -> Span {
 }
 
 fn leading_mark_len(s: &str) -> usize {
+    let first = s.as_bytes().first();
     for m in lexicon().quote_marks() {
         for g in [m.open, m.close] {
-            if s.starts_with(g) {
+            if g.as_bytes().first() == first && s.starts_with(g) {
                 return g.len();
             }
         }
@@ -101,9 +110,11 @@ fn leading_mark_len(s: &str) -> usize {
 
 fn trailing_mark_len(s: &str) -> usize {
     let mut best = 0;
+    let last = s.as_bytes().last();
     for m in lexicon().quote_marks() {
         for g in [m.close, m.open] {
-            if s.ends_with(g) && g.len() > best && g.len() <= s.len() {
+            if g.as_bytes().last() == last && s.ends_with(g) && g.len() > best && g.len() <= s.len()
+            {
                 best = g.len();
             }
         }
