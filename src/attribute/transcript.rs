@@ -13,6 +13,7 @@ use crate::cues::{Mention, MentionKind};
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
 use crate::QuoteKind;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// A turn of a transcript: `PENCE: Well, look, …` or `"WALLACE: Let’s start …`.
@@ -66,13 +67,11 @@ pub(super) fn transcript_labels(
         };
         found.push((para.start, Turn { label, words }, quote.is_some()));
     }
-    let repeated = |label: &str| {
-        found
-            .iter()
-            .filter(|(_, t, _)| &text[t.label.range()] == label)
-            .count()
-            >= 2
-    };
+    let mut uses: FxHashMap<&str, usize> = FxHashMap::default();
+    for (_, t, _) in &found {
+        *uses.entry(&text[t.label.range()]).or_default() += 1;
+    }
+    let repeated = |label: &str| uses.get(label).is_some_and(|&n| n >= 2);
     found
         .iter()
         .filter(|(_, t, quoted)| *quoted || repeated(&text[t.label.range()]))
@@ -83,7 +82,13 @@ pub(super) fn transcript_labels(
 /// `label = 1*3(UPPER-WORD) ":" SP`, e.g. `MR. TRUMP: `; the words run to `end`.
 fn label_at(text: &str, from: usize, end: usize) -> Option<(Span, Span)> {
     let rest = &text[from..end];
-    let colon = rest.find(':')?;
+    // Stop at the first byte no label can hold, not at the end of a long paragraph.
+    let colon = rest
+        .bytes()
+        .position(|b| b == b':' || b.is_ascii() && !label_byte(b))?;
+    if rest.as_bytes()[colon] != b':' {
+        return None;
+    }
     let label = &rest[..colon];
     let words: Vec<&str> = label.split_whitespace().collect();
     let upper = |w: &&str| {
@@ -96,4 +101,9 @@ fn label_at(text: &str, from: usize, end: usize) -> Option<(Span, Span)> {
     }
     let words_span = Span::new(from + colon + 1, end).trim(text);
     (!words_span.is_empty()).then(|| (Span::new(from, from + colon), words_span))
+}
+
+/// An ASCII byte that may stand in a label: a capital, a space, `.`, `-` or `'`.
+fn label_byte(b: u8) -> bool {
+    b.is_ascii_uppercase() || char::from(b).is_whitespace() || matches!(b, b'.' | b'-' | b'\'')
 }
