@@ -188,31 +188,43 @@ fn is_bare_name(s: &str) -> bool {
 ///
 /// A capital on a sentence's first word proves nothing (`Local officials said`), unless the
 /// story never writes that word in lower case (`Democratic leaders said`).
-fn description_name(text: &str, mention: Span) -> Option<String> {
+fn description_name<'t>(
+    text: &'t str,
+    mention: Span,
+    lower_case: &mut LowerCaseWords<'t>,
+) -> Option<String> {
     let phrase = &text[mention.range()];
-    let words: Vec<&str> = phrase.split(',').next()?.split_whitespace().collect();
+    let words: Vec<&'t str> = phrase.split(',').next()?.split_whitespace().collect();
     let lex = lexicon();
     let sentence_initial = text[..mention.start]
         .trim_end()
         .chars()
         .next_back()
         .is_none_or(|c| ".!?\"”\n".contains(c));
-    let proper = |(i, w): (usize, &&str)| {
+    let mut proper = |(i, w): (usize, &'t str)| {
         w.starts_with(char::is_uppercase)
             && !lex.is_title(w)
             && !lex.is_anonymous_head(w)
             && !is_determiner(w)
-            && (i > 0 || !sentence_initial || !written_in_lower_case(text, w))
+            && (i > 0 || !sentence_initial || !lower_case.written(text, w))
     };
-    let affiliated = words.iter().enumerate().any(proper);
+    let affiliated = words.iter().copied().enumerate().any(&mut proper);
     let name: Vec<&str> = words.into_iter().filter(|w| !is_determiner(w)).collect();
     affiliated.then(|| name.join(" "))
 }
 
-/// Does the story write `word` in lower case somewhere (`local` for `Local`)?
-fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = format!(" {} ", word.to_lowercase());
-    memchr::memmem::find(text.as_bytes(), lower.as_bytes()).is_some()
+/// Whether the story writes a word in lower case somewhere (`local` for `Local`), each word
+/// searched for once: a long story repeats `Officials said` many times.
+#[derive(Default)]
+struct LowerCaseWords<'t>(FxHashMap<&'t str, bool>);
+
+impl<'t> LowerCaseWords<'t> {
+    fn written(&mut self, text: &str, word: &'t str) -> bool {
+        *self.0.entry(word).or_insert_with(|| {
+            let lower = format!(" {} ", word.to_lowercase());
+            memchr::memmem::find(text.as_bytes(), lower.as_bytes()).is_some()
+        })
+    }
 }
 
 /// `Johnson and JB Pritzker`: the spans of each name of a coordinated mention, if it is one.
@@ -413,6 +425,7 @@ pub fn resolve(
     // The speaker a wording resolves to, unless where it stands decides (a pronoun, an
     // unresolved description at a sentence's start).
     let mut resolved: Vec<Option<Speaker>> = vec![None; wordings.len()];
+    let mut lower_case = LowerCaseWords::default();
     let mut out: Vec<Speaker> = Vec::with_capacity(rows.len());
     for (row, wording) in rows.iter().zip(&wording_of) {
         let Some(m) = row.speaker else {
@@ -447,7 +460,7 @@ pub fn resolve(
         }
         let by_position = speaker.name.is_empty();
         if by_position {
-            if let Some(name) = description_name(text, m.span) {
+            if let Some(name) = description_name(text, m.span, &mut lower_case) {
                 speaker.id = slug(&name);
                 speaker.name = name;
             }

@@ -61,6 +61,19 @@ fn a_paragraph_without_a_full_stop_finishes() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("We will win,"));
 }
 
+#[test]
+fn a_long_transcript_of_repeated_labels_and_sources_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let turns = "SMITH: We will see.\n\nJONES: We will.\n\nOfficials said it would rain.\n\n"
+        .repeat(10_000);
+    std::fs::write(dir.path().join("long.txt"), format!("{turns}{GOOD}\n")).unwrap();
+    let out = run(dir.path(), &["long.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches("transcript-turn").count(), 20_000);
+    assert!(stdout.contains("Jane Doe"));
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn an_unreadable_file_in_a_directory_is_named_and_the_rest_kept() {
