@@ -40,7 +40,6 @@
 use crate::attribution::Attribution;
 use crate::document::Document;
 use crate::span::Span;
-use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -95,9 +94,7 @@ pub const CSV_HEADER: [&str; 15] = [
 /// One attribution with its text cut out of the document: what every sink prints.
 ///
 /// Field order is the JSONL order; `None` is an empty CSV cell or a JSON `null`.
-#[derive(Serialize)]
 struct Row<'a> {
-    #[serde(rename = "text")]
     quote: &'a str,
     speaker: Option<&'a str>,
     kind: &'static str,
@@ -182,13 +179,171 @@ pub fn guard_cell<'a>(cell: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
     }
 }
 
-/// The I/O error inside a CSV error, so that a closed pipe still reads as one (csv's own
-/// conversion files every error under `ErrorKind::Other`).
-fn csv_error(err: csv::Error) -> io::Error {
-    match err.into_kind() {
-        csv::ErrorKind::Io(err) => err,
-        kind => io::Error::other(format!("CSV: {kind:?}")),
+/// What a failed row-width check reads as, worded as csv's own error was.
+fn unequal_lengths(expected_len: usize, len: usize) -> io::Error {
+    io::Error::other(format!(
+        "CSV: UnequalLengths {{ pos: None, expected_len: {expected_len}, len: {len} }}"
+    ))
+}
+
+/// Rows encoded in memory, byte for byte as `csv::Writer` with its defaults wrote them:
+/// a cell is quoted iff it holds a byte of [`is_csv_special`], a quote inside is doubled, a row
+/// ends in `\n`, and a row with no bytes at all is written `""` so that it still reads as
+/// a row. csv's general state machine cost more than the rest of the rendering.
+struct CsvRows {
+    bytes: Vec<u8>,
+    /// Without the formula guard.
+    raw: bool,
+    /// The cells every row must have: a short row is a bug, caught as csv caught it.
+    width: usize,
+    /// Cells written in the row being written.
+    cells: usize,
+    /// Where the row being written starts in `bytes`.
+    row_start: usize,
+    /// Whether bytes of the row being written went out already (a flush in mid-row).
+    row_sent: bool,
+}
+
+impl CsvRows {
+    fn new(width: usize, raw: bool, capacity: usize) -> Self {
+        CsvRows {
+            bytes: Vec::with_capacity(capacity),
+            raw,
+            width,
+            cells: 0,
+            row_start: 0,
+            row_sent: false,
+        }
     }
+
+    fn text(&mut self, cell: Option<&str>) {
+        let cell = cell.unwrap_or("");
+        let guard = !self.raw && cell.starts_with(FORMULA_MARKS) && cell != "-";
+        self.cell(if guard { b"'" } else { b"" }, cell.as_bytes());
+    }
+
+    /// `prefix` then `cell` as one cell: the formula guard without a copy of the cell.
+    fn cell(&mut self, prefix: &[u8], cell: &[u8]) {
+        self.separate();
+        if needs_quotes(cell) {
+            self.quoted(prefix, cell);
+        } else {
+            if !prefix.is_empty() {
+                self.bytes.extend_from_slice(prefix);
+            }
+            self.bytes.extend_from_slice(cell);
+        }
+    }
+
+    fn quoted(&mut self, prefix: &[u8], cell: &[u8]) {
+        self.bytes.push(b'"');
+        self.bytes.extend_from_slice(prefix);
+        let mut rest = cell;
+        while let Some(at) = memchr::memchr(b'"', rest) {
+            self.bytes.extend_from_slice(&rest[..=at]);
+            self.bytes.push(b'"');
+            rest = &rest[at + 1..];
+        }
+        self.bytes.extend_from_slice(rest);
+        self.bytes.push(b'"');
+    }
+
+    fn number(&mut self, n: Option<usize>) {
+        self.separate();
+        if let Some(n) = n {
+            let mut digits = [0u8; 20];
+            self.bytes.extend_from_slice(decimal(n, &mut digits));
+        }
+    }
+
+    fn separate(&mut self) {
+        if self.cells > 0 {
+            self.bytes.push(b',');
+        }
+        self.cells += 1;
+    }
+
+    fn end_row(&mut self) -> io::Result<()> {
+        if self.cells != self.width {
+            return Err(unequal_lengths(self.width, self.cells));
+        }
+        if self.bytes.len() == self.row_start && !self.row_sent {
+            self.bytes.extend_from_slice(b"\"\"");
+        }
+        self.bytes.push(b'\n');
+        self.cells = 0;
+        self.row_sent = false;
+        self.row_start = self.bytes.len();
+        Ok(())
+    }
+}
+
+/// The bytes that make a CSV cell quoted: the separator, the quote, and both line ends (a
+/// reader takes a bare `\r` for a row's end too).
+fn is_csv_special(b: u8) -> bool {
+    matches!(b, b',' | b'"' | b'\n' | b'\r')
+}
+
+fn word_has_csv_special(word: u64) -> bool {
+    let found = zero_bytes(word ^ splat(b','))
+        | zero_bytes(word ^ splat(b'"'))
+        | zero_bytes(word ^ splat(b'\n'))
+        | zero_bytes(word ^ splat(b'\r'));
+    found & HIGHS != 0
+}
+
+fn needs_quotes(cell: &[u8]) -> bool {
+    find_byte(cell, word_has_csv_special, is_csv_special).is_some()
+}
+
+/// The first byte of `bytes` that `is` takes, looked for 8 bytes at a time with `word_has`
+/// (which must find a word with such a byte, and only such a word): most cells and
+/// strings have none, and a byte at a time cost most of the rendering.
+fn find_byte(
+    bytes: &[u8],
+    word_has: impl Fn(u64) -> bool,
+    is: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut from = 0;
+    while let Some(next) = bytes.get(from..from + 8) {
+        if word_has(word(next)) {
+            break;
+        }
+        from += 8;
+    }
+    if from + 8 > bytes.len() && bytes.len() >= 8 {
+        // The bytes left, as the last 8: what they overlap is known to be clean.
+        from = bytes.len() - 8;
+        if !word_has(word(&bytes[from..])) {
+            return None;
+        }
+    }
+    bytes[from..]
+        .iter()
+        .position(|&b| is(b))
+        .map(|at| from + at)
+}
+
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes.try_into().expect("a word of 8 bytes"))
+}
+
+/// `b` in each of the 8 bytes.
+const fn splat(b: u8) -> u64 {
+    ONES * b as u64
+}
+
+/// High bits set in the bytes of `x` below `n` (at most 128), and maybe in bytes above
+/// such a byte (the classic bit hack): never when there is none, so exact for "any".
+fn bytes_below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(splat(n)) & !x
+}
+
+fn zero_bytes(x: u64) -> u64 {
+    bytes_below(x, 1)
 }
 
 /// A CSV table as whosaid writes them all (extractions, diffs, comparisons): its header
@@ -196,74 +351,107 @@ fn csv_error(err: csv::Error) -> io::Error {
 /// formula guard ([`guard_cell`]) unless [`CsvTable::raw`] is set; errors as `io::Error`s,
 /// so that a closed pipe still reads as one.
 ///
-/// A row is its cells in column order, then [`CsvTable::end_row`].
+/// A row is its cells in column order, then [`CsvTable::end_row`]. Rows are buffered and
+/// written out 8 KiB at a time, and when the table is finished or dropped.
 pub struct CsvTable<W: Write> {
-    csv: csv::Writer<W>,
+    out: W,
+    rows: CsvRows,
     header: &'static [&'static str],
-    raw: bool,
     header_written: bool,
 }
 
 impl<W: Write> CsvTable<W> {
+    /// The bytes buffered before they go out: csv::Writer's buffer, so that writes to an
+    /// unbuffered `W` stay as few as they were.
+    const BLOCK: usize = 8 << 10;
+
     /// A table with the columns `header`.
     pub fn new(out: W, header: &'static [&'static str]) -> Self {
         CsvTable {
-            csv: csv::Writer::from_writer(out),
+            out,
+            rows: CsvRows::new(header.len(), false, Self::BLOCK + 1024),
             header,
-            raw: false,
             header_written: false,
         }
     }
 
     /// With `true`, text cells are written as they are, without the formula guard.
     pub fn raw(mut self, raw: bool) -> Self {
-        self.raw = raw;
+        self.rows.raw = raw;
         self
     }
 
     /// Writes the header, unless it is out already.
     pub fn header(&mut self) -> io::Result<()> {
         if !self.header_written {
-            self.csv.write_record(self.header).map_err(csv_error)?;
+            for name in self.header {
+                self.rows.cell(b"", name.as_bytes());
+            }
             self.header_written = true;
+            self.end_row()?;
         }
         Ok(())
     }
 
     /// A text cell, guarded; `None` is an empty cell.
     pub fn text(&mut self, cell: Option<&str>) -> io::Result<()> {
-        let cell = cell.unwrap_or("");
-        if self.raw {
-            self.csv.write_field(cell).map_err(csv_error)
-        } else {
-            self.csv
-                .write_field(guard_cell(cell).as_ref())
-                .map_err(csv_error)
-        }
+        self.rows.text(cell);
+        Ok(())
     }
 
     /// A cell of whosaid's own making (a class, a list of edits, a score), which cannot
     /// start a formula: written as it is.
     pub fn plain(&mut self, cell: &str) -> io::Result<()> {
-        self.csv.write_field(cell).map_err(csv_error)
+        self.rows.cell(b"", cell.as_bytes());
+        Ok(())
     }
 
     /// A number cell; `None` is an empty cell.
     pub fn number(&mut self, n: Option<usize>) -> io::Result<()> {
-        let mut digits = [0u8; 20];
-        let cell = n.map_or(&[][..], |n| decimal(n, &mut digits));
-        self.csv.write_field(cell).map_err(csv_error)
+        self.rows.number(n);
+        Ok(())
     }
 
     /// Ends the row of the cells written since the last one.
     pub fn end_row(&mut self) -> io::Result<()> {
-        self.csv.write_record(None::<&[u8]>).map_err(csv_error)
+        self.rows.end_row()?;
+        self.row_ended()
+    }
+
+    /// Sends the buffered rows out once they fill a block.
+    fn row_ended(&mut self) -> io::Result<()> {
+        if self.rows.bytes.len() >= Self::BLOCK {
+            self.send()?;
+        }
+        Ok(())
+    }
+
+    /// Everything buffered, out to the writer.
+    fn send(&mut self) -> io::Result<()> {
+        let rows = &mut self.rows;
+        self.out.write_all(&rows.bytes)?;
+        rows.row_sent |= rows.bytes.len() > rows.row_start;
+        rows.bytes.clear();
+        rows.row_start = 0;
+        Ok(())
     }
 
     /// Writes the header if no row did, and flushes.
     pub fn finish(&mut self) -> io::Result<()> {
         self.header()?;
-        self.csv.flush()
+        self.flush()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.send()?;
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Drop for CsvTable<W> {
+    /// What is buffered still goes out, as csv::Writer saw to; errors have nowhere to go.
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 
@@ -298,23 +486,8 @@ impl<W: Write> Sink for CsvSink<W> {
         let t = &mut self.table;
         t.header()?;
         for a in attributions {
-            let row = Row::new(doc, a)?;
-            t.text(Some(&doc.id))?;
-            t.text(row.speaker)?;
-            t.text(Some(row.kind))?;
-            t.text(Some(row.quote))?;
-            t.text(row.cue)?;
-            t.number(Some(row.start))?;
-            t.number(Some(row.end))?;
-            t.text(row.speaker_mention)?;
-            t.number(row.speaker_start)?;
-            t.number(row.speaker_end)?;
-            t.number(Some(row.attribution))?;
-            t.text(Some(row.rule))?;
-            t.text(row.speaker_id)?;
-            t.text(row.speaker_kind)?;
-            t.text(row.speaker_title)?;
-            t.end_row()?;
+            csv_row(&mut t.rows, doc, a)?;
+            t.row_ended()?;
         }
         Ok(())
     }
@@ -322,6 +495,27 @@ impl<W: Write> Sink for CsvSink<W> {
     fn finish(&mut self) -> io::Result<()> {
         self.table.finish()
     }
+}
+
+/// The row of `a`, under [`CSV_HEADER`].
+fn csv_row(t: &mut CsvRows, doc: &Document, a: &Attribution) -> io::Result<()> {
+    let row = Row::new(doc, a)?;
+    t.text(Some(&doc.id));
+    t.text(row.speaker);
+    t.text(Some(row.kind));
+    t.text(Some(row.quote));
+    t.text(row.cue);
+    t.number(Some(row.start));
+    t.number(Some(row.end));
+    t.text(row.speaker_mention);
+    t.number(row.speaker_start);
+    t.number(row.speaker_end);
+    t.number(Some(row.attribution));
+    t.text(Some(row.rule));
+    t.text(row.speaker_id);
+    t.text(row.speaker_kind);
+    t.text(row.speaker_title);
+    t.end_row()
 }
 
 /// `n` in decimal, written into `buf` without allocating: offsets are half the cells of a
@@ -361,21 +555,33 @@ impl Rendering {
     /// The bytes one document adds to the output: what its sink would write for it. Pure,
     /// so documents render in parallel and are written in order afterwards.
     pub fn render(self, doc: &Document, attributions: &[Attribution]) -> io::Result<Vec<u8>> {
-        let mut out = Vec::new();
+        // Sized once: growing the buffer cell by cell cost a copy of it each time.
+        let capacity = attributions.iter().map(|a| row_size(doc, a)).sum::<usize>() + 64;
         match self {
             Rendering::Csv { raw } => {
-                let mut sink = CsvSink::headerless(&mut out).raw(raw);
-                sink.write(doc, attributions)?;
-                sink.finish()?;
+                let mut rows = CsvRows::new(CSV_HEADER.len(), raw, capacity);
+                for a in attributions {
+                    csv_row(&mut rows, doc, a)?;
+                }
+                Ok(rows.bytes)
             }
             Rendering::Jsonl => {
-                let mut sink = JsonlSink::new(&mut out);
-                sink.write(doc, attributions)?;
-                sink.finish()?;
+                let mut out = Vec::with_capacity(capacity + doc.id.len());
+                json_line(&mut out, doc, attributions)?;
+                Ok(out)
             }
         }
-        Ok(out)
     }
+}
+
+/// About the bytes the row of `a` takes, in CSV or in JSON: its texts and room for the rest.
+fn row_size(doc: &Document, a: &Attribution) -> usize {
+    let speaker = &a.speaker;
+    let texts = [&doc.id, &speaker.name, &speaker.id, &speaker.title];
+    let spans = [Some(a.quote), a.cue, speaker.mention];
+    let texts: usize = texts.iter().map(|t| t.len()).sum();
+    let spans: usize = spans.iter().flatten().map(|s| s.len()).sum();
+    texts + spans + 256
 }
 
 /// One JSON object per document, `{"id": ..., "quotes": [...]}`, one per line.
@@ -386,14 +592,8 @@ pub struct JsonlSink<W: Write> {
     out: W,
 }
 
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    id: &'a str,
-    quotes: Vec<Row<'a>>,
-}
-
 impl<W: Write> JsonlSink<W> {
-    /// Writes small pieces: give it a buffered writer.
+    /// Writes each document's line whole.
     pub fn new(out: W) -> Self {
         JsonlSink { out }
     }
@@ -401,21 +601,126 @@ impl<W: Write> JsonlSink<W> {
 
 impl<W: Write> Sink for JsonlSink<W> {
     fn write(&mut self, doc: &Document, attributions: &[Attribution]) -> io::Result<()> {
-        let quotes = attributions
-            .iter()
-            .map(|a| Row::new(doc, a))
-            .collect::<io::Result<_>>()?;
-        let line = JsonDoc {
-            id: &doc.id,
-            quotes,
-        };
-        serde_json::to_writer(&mut self.out, &line)?;
-        self.out.write_all(b"\n")
+        let mut line = Vec::new();
+        json_line(&mut line, doc, attributions)?;
+        self.out.write_all(&line)
     }
 
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// The JSONL line of `doc`, byte for byte as serde_json's compact form of
+/// `{"id": ..., "quotes": [Row, ...]}` was; a bad span leaves the line unfinished.
+fn json_line(out: &mut Vec<u8>, doc: &Document, attributions: &[Attribution]) -> io::Result<()> {
+    out.extend_from_slice(b"{\"id\":");
+    json_str(out, &doc.id);
+    out.extend_from_slice(b",\"quotes\":[");
+    for (i, a) in attributions.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_row(out, &Row::new(doc, a)?);
+    }
+    out.extend_from_slice(b"]}\n");
+    Ok(())
+}
+
+/// One quote as a JSON object, the fields in [`Row`] order.
+fn json_row(out: &mut Vec<u8>, row: &Row) {
+    out.extend_from_slice(b"{\"text\":");
+    json_str(out, row.quote);
+    out.extend_from_slice(b",\"speaker\":");
+    json_opt_str(out, row.speaker);
+    out.extend_from_slice(b",\"kind\":");
+    json_str(out, row.kind);
+    out.extend_from_slice(b",\"cue\":");
+    json_opt_str(out, row.cue);
+    out.extend_from_slice(b",\"start\":");
+    json_number(out, Some(row.start));
+    out.extend_from_slice(b",\"end\":");
+    json_number(out, Some(row.end));
+    out.extend_from_slice(b",\"speaker_mention\":");
+    json_opt_str(out, row.speaker_mention);
+    out.extend_from_slice(b",\"speaker_start\":");
+    json_number(out, row.speaker_start);
+    out.extend_from_slice(b",\"speaker_end\":");
+    json_number(out, row.speaker_end);
+    out.extend_from_slice(b",\"attribution\":");
+    json_number(out, Some(row.attribution));
+    out.extend_from_slice(b",\"rule\":");
+    json_str(out, row.rule);
+    out.extend_from_slice(b",\"speaker_id\":");
+    json_opt_str(out, row.speaker_id);
+    out.extend_from_slice(b",\"speaker_kind\":");
+    json_opt_str(out, row.speaker_kind);
+    out.extend_from_slice(b",\"speaker_title\":");
+    json_opt_str(out, row.speaker_title);
+    out.push(b'}');
+}
+
+fn json_number(out: &mut Vec<u8>, n: Option<usize>) {
+    match n {
+        Some(n) => out.extend_from_slice(decimal(n, &mut [0; 20])),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes: `"` and `\` with a backslash, the
+/// control characters with their short escape or `\u00xx`, everything else as it is.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let mut rest = s.as_bytes();
+    while let Some(at) = json_escape_at(rest) {
+        out.extend_from_slice(&rest[..at]);
+        json_escape(out, rest[at]);
+        rest = &rest[at + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// Where the first byte JSON must escape is in `bytes`, if anywhere.
+fn json_escape_at(bytes: &[u8]) -> Option<usize> {
+    find_byte(bytes, word_has_json_escape, is_json_escape)
+}
+
+fn is_json_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+fn word_has_json_escape(word: u64) -> bool {
+    let found =
+        bytes_below(word, 0x20) | zero_bytes(word ^ splat(b'"')) | zero_bytes(word ^ splat(b'\\'));
+    found & HIGHS != 0
+}
+
+fn json_escape(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let short = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0C => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => {
+            let hex = [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]];
+            out.extend_from_slice(b"\\u00");
+            out.extend_from_slice(&hex);
+            return;
+        }
+    };
+    out.extend_from_slice(&[b'\\', short]);
 }
 
 /// Aligned columns `doc speaker kind quote` for reading on a terminal, cut to a width.
@@ -683,6 +988,165 @@ Officials said the order was final.";
         };
         let err = CsvSink::new(ClosedPipe).write(&doc, &[a]).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    /// `rows` as csv::Writer with its defaults writes them.
+    fn csv_crate(rows: &[Vec<String>]) -> Vec<u8> {
+        let mut csv = csv::Writer::from_writer(Vec::new());
+        for row in rows {
+            csv.write_record(row).unwrap();
+        }
+        csv.into_inner().unwrap()
+    }
+
+    /// `rows` as [`CsvRows`] writes them, all cells text.
+    fn csv_rows(rows: &[Vec<String>], raw: bool) -> Vec<u8> {
+        let width = rows.first().map_or(0, Vec::len);
+        let mut t = CsvRows::new(width, raw, 0);
+        for row in rows {
+            for cell in row {
+                t.text(Some(cell));
+            }
+            t.end_row().unwrap();
+        }
+        t.bytes
+    }
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_when_they_hold_a_separator_quote_or_line_end() {
+        let row = strings(&[
+            "a",
+            "b,c",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\r",
+            "",
+            "tab\tok",
+        ]);
+        let rows = [row];
+        let want = "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\",,tab\tok\n";
+        assert_eq!(String::from_utf8(csv_rows(&rows, true)).unwrap(), want);
+        assert_eq!(csv_rows(&rows, true), csv_crate(&rows));
+    }
+
+    #[test]
+    fn csv_row_of_one_empty_cell_is_two_quotes() {
+        let rows = [strings(&[""]), strings(&["x"]), strings(&[""])];
+        assert_eq!(csv_rows(&rows, true), b"\"\"\nx\n\"\"\n");
+        assert_eq!(csv_rows(&rows, true), csv_crate(&rows));
+    }
+
+    #[test]
+    fn csv_guard_goes_inside_the_quotes() {
+        let row = strings(&["=1,2", "-", "-\"x\"", "@a"]);
+        let got = csv_rows(&[row], false);
+        assert_eq!(got, b"\"'=1,2\",-,\"'-\"\"x\"\"\",'@a\n");
+    }
+
+    #[test]
+    fn csv_row_of_the_wrong_width_is_an_error() {
+        let mut t = CsvTable::new(Vec::new(), &["a", "b"]);
+        t.header().unwrap();
+        t.text(Some("only one")).unwrap();
+        let err = t.end_row().unwrap_err();
+        assert!(err.to_string().contains("UnequalLengths"), "{err}");
+    }
+
+    #[test]
+    fn csv_table_writes_what_it_holds_when_dropped() {
+        let mut out = Vec::new();
+        {
+            let mut t = CsvTable::new(&mut out, &["a", "b"]);
+            t.number(Some(12)).unwrap();
+            t.number(None).unwrap();
+            t.end_row().unwrap();
+        }
+        assert_eq!(out, b"12,\n");
+    }
+
+    #[test]
+    fn csv_table_sends_full_blocks_and_keeps_the_rest() {
+        let mut out = Vec::new();
+        let mut t = CsvTable::new(&mut out, &["a"]);
+        t.header().unwrap();
+        let cell = "x".repeat(1000);
+        for _ in 0..10 {
+            t.plain(&cell).unwrap();
+            t.end_row().unwrap();
+        }
+        let buffered = t.rows.bytes.len();
+        t.finish().unwrap();
+        drop(t);
+        assert!(buffered < CsvTable::<Vec<u8>>::BLOCK, "{buffered}");
+        assert_eq!(out.len(), 2 + 10 * 1001);
+    }
+
+    #[test]
+    fn json_strings_are_escaped_as_serde_json_escapes_them() {
+        let all_ascii: String = (0u8..128).map(char::from).collect();
+        for s in [
+            "",
+            "plain",
+            "“quoted” é",
+            "a\"b\\c\nd\re\tf\u{8}\u{c}\u{1}\u{1f}\u{7f}",
+            &all_ascii,
+        ] {
+            let mut out = Vec::new();
+            json_str(&mut out, s);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+    }
+
+    /// Text with the bytes both encoders treat specially, often and anywhere.
+    const TRICKY: &str = "[a-z ,\"\\\\\r\n\t\u{0}-\u{1f}=+@'é“”-]{0,40}";
+
+    proptest::proptest! {
+        #[test]
+        fn csv_rows_are_what_csv_writes(
+            rows in proptest::collection::vec(proptest::collection::vec(TRICKY, 3), 0..4)
+        ) {
+            proptest::prop_assert_eq!(csv_rows(&rows, true), csv_crate(&rows));
+            let guarded: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| row.iter().map(|c| guard_cell(c.as_str()).into_owned()).collect())
+                .collect();
+            proptest::prop_assert_eq!(csv_rows(&rows, false), csv_crate(&guarded));
+        }
+
+        #[test]
+        fn csv_rows_of_one_cell_are_what_csv_writes(
+            cells in proptest::collection::vec("[a,\"]{0,2}", 0..6)
+        ) {
+            let rows: Vec<Vec<String>> = cells.into_iter().map(|c| vec![c]).collect();
+            proptest::prop_assert_eq!(csv_rows(&rows, true), csv_crate(&rows));
+        }
+
+        #[test]
+        fn json_strings_are_what_serde_json_writes(s in TRICKY) {
+            let mut out = Vec::new();
+            json_str(&mut out, &s);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn json_strings_of_any_text_are_what_serde_json_writes(s in "\\PC{0,40}|.{0,40}") {
+            let mut out = Vec::new();
+            json_str(&mut out, &s);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn any_cell_is_quoted_as_csv_quotes_it(cell in ".{0,40}") {
+            let rows = [vec![cell.clone(), cell]];
+            proptest::prop_assert_eq!(csv_rows(&rows, true), csv_crate(&rows));
+        }
     }
 
     #[test]

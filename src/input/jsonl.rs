@@ -103,15 +103,15 @@ impl JsonlLines {
         let (id, text) = serde::de::DeserializeSeed::deserialize(wanted, &mut de)
             .and_then(|found| de.end().map(|()| found))
             .map_err(|err| bad(json_message(&err)))?;
-        let id = match id.as_ref() {
-            Some(Value::String(id)) => id.clone(),
+        let id = match id {
+            Some(Value::String(id)) => id,
             Some(Value::Number(id)) => id.to_string(),
             None | Some(Value::Null) => return Err(missing(&fields.id)),
             Some(other) => {
                 return Err(bad(format!(
                     "field {:?} is {}, not a string or number",
                     fields.id,
-                    json_type(other)
+                    json_type(&other)
                 )))
             }
         };
