@@ -61,8 +61,9 @@ struct Glyph {
     direction: Direction,
 }
 
-/// Glyphs sorted longest first, so `''` is seen before `'`.
-static GLYPHS: LazyLock<Vec<Glyph>> = LazyLock::new(|| glyphs(lexicon().quote_marks()));
+/// Glyphs by their first byte, each list longest first, so `''` is seen before `'`.
+static GLYPHS: LazyLock<[Vec<Glyph>; 256]> =
+    LazyLock::new(|| by_first_byte(glyphs(lexicon().quote_marks())));
 
 fn glyphs(marks: &[QuoteMark]) -> Vec<Glyph> {
     let mut out: Vec<Glyph> = Vec::new();
@@ -92,17 +93,47 @@ fn glyphs(marks: &[QuoteMark]) -> Vec<Glyph> {
     out
 }
 
-/// Could this byte start a quote glyph? Cheap filter for the scan's hot loop.
-fn may_start_glyph(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3)
+/// A scan position only has to try the few glyphs that start with its byte.
+fn by_first_byte(glyphs: Vec<Glyph>) -> [Vec<Glyph>; 256] {
+    let mut out = std::array::from_fn(|_| Vec::new());
+    for g in glyphs {
+        out[usize::from(g.text.as_bytes()[0])].push(g);
+    }
+    out
+}
+
+/// The bytes a glyph may start with, ASCII marks and the lead bytes of the others: every
+/// glyph of the table does (a test checks it), so the scan looks at no other byte.
+const ASCII_STARTS: [u8; 3] = [b'"', b'\'', b'`'];
+const WIDE_STARTS: [u8; 3] = [0xC2, 0xE2, 0xE3];
+
+/// Offsets in `hay` of the bytes a glyph may start with, in order.
+fn glyph_starts(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    // memchr tests a whole vector of bytes a step but looks for at most three values: one
+    // search for each set of start bytes, merged, costs far less than a test of every byte.
+    let [a0, a1, a2] = ASCII_STARTS;
+    let [w0, w1, w2] = WIDE_STARTS;
+    let mut ascii = memchr::memchr3_iter(a0, a1, a2, hay).peekable();
+    let mut wide = memchr::memchr3_iter(w0, w1, w2, hay).peekable();
+    std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
+        (Some(a), Some(w)) if a < w => ascii.next(),
+        (Some(_), None) => ascii.next(),
+        _ => wide.next(),
+    })
 }
 
 fn glyph_at(text: &str, at: usize) -> Option<Glyph> {
     let rest = &text.as_bytes()[at..];
-    GLYPHS
+    GLYPHS[usize::from(*rest.first()?)]
         .iter()
-        .find(|g| rest.starts_with(g.text.as_bytes()))
+        .find(|g| starts_with(rest, g.text.as_bytes()))
         .copied()
+}
+
+/// `rest.starts_with(glyph)`, compared in line: a glyph is at most a few bytes, and a call
+/// to `memcmp` would cost more than the comparison.
+fn starts_with(rest: &[u8], glyph: &[u8]) -> bool {
+    rest.len() >= glyph.len() && rest.iter().zip(glyph).all(|(a, b)| a == b)
 }
 
 /// What the position of a mark says about it.
@@ -119,8 +150,15 @@ enum Position {
 fn position(text: &str, start: usize, end: usize) -> Position {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    let open_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-    let closed_after = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-/".contains(c));
+    let open_before = before
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'));
+    let closed_after = after.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/'
+            )
+    });
     let glued_after = after.is_some_and(|c| !c.is_whitespace());
     let glued_before = before.is_some_and(|c| !c.is_whitespace());
     match (open_before && glued_after, glued_before && closed_after) {
@@ -174,25 +212,19 @@ fn classify(text: &str, at: usize, glyph: Glyph) -> Option<Mark> {
 }
 
 /// Every quote mark in `range`, in order.
-fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
-    let bytes = &text.as_bytes()[..range.end];
-    let mut out = Vec::new();
-    let mut i = range.start;
-    while i < range.end {
-        // Jump to the next byte that may start a mark: a tight loop over plain text.
-        match bytes[i..].iter().position(|&b| may_start_glyph(b)) {
-            Some(k) => i += k,
-            None => break,
+fn marks(text: &str, range: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
+    // The first byte past the last glyph read: the second `'` of `''` starts no other.
+    let mut next = range.start;
+    glyph_starts(&text.as_bytes()[range.clone()]).filter_map(move |k| {
+        let at = range.start + k;
+        if at < next {
+            return None;
         }
-        match glyph_at(text, i).filter(|g| i + g.text.len() <= range.end) {
-            Some(glyph) => {
-                out.extend(classify(text, i, glyph));
-                i += glyph.text.len();
-            }
-            None => i += 1,
-        }
-    }
-    out
+        // A glyph cut by the range end is no mark, not a shorter glyph.
+        let glyph = glyph_at(text, at).filter(|g| at + g.text.len() <= range.end)?;
+        next = at + glyph.text.len();
+        classify(text, at, glyph)
+    })
 }
 
 /// An open quotation during the scan of one paragraph.
@@ -203,9 +235,8 @@ struct Open {
     nested: usize,
 }
 
-/// The quotations of one paragraph; the last may be left open at the paragraph end.
-fn scan_paragraph(text: &str, para: Span) -> Vec<QuotedSpan> {
-    let mut out = Vec::new();
+/// The quotations of one paragraph, onto `out`; the last may be left open at the paragraph end.
+fn scan_paragraph(text: &str, para: Span, out: &mut Vec<QuotedSpan>) {
     let mut open: Option<Open> = None;
     for mark in marks(text, para.range()) {
         match open.as_mut() {
@@ -250,19 +281,22 @@ fn scan_paragraph(text: &str, para: Span) -> Vec<QuotedSpan> {
             });
         }
     }
-    out
 }
 
 /// Paragraphs of `range`: lines with their surrounding white space trimmed, blank ones left out.
 pub fn paragraphs(text: &str, range: Range<usize>) -> Vec<Span> {
-    let mut out = Vec::new();
+    // News paragraphs run to a hundred bytes and more: room for most in one allocation.
+    let mut out = Vec::with_capacity(range.len() / 64 + 1);
     let mut start = range.start;
-    let bytes = &text.as_bytes()[..range.end];
-    while start < range.end {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(range.end, |i| start + i);
-        let para = Span::new(start, end).trim(text);
-        if !para.is_empty() {
-            out.push(para);
+    // One search over the range, rather than one started afresh for every line.
+    let breaks = memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]);
+    for end in breaks.map(|i| range.start + i).chain([range.end]) {
+        // Blank lines between paragraphs are mostly empty ones, with nothing to trim.
+        if start < end {
+            let para = Span::new(start, end).trim(text);
+            if !para.is_empty() {
+                out.push(para);
+            }
         }
         start = end + 1;
     }
@@ -275,20 +309,21 @@ pub fn find_quotes(text: &str, range: Range<usize>) -> Vec<QuotedSpan> {
     let mut out: Vec<QuotedSpan> = Vec::new();
     let mut open_piece: Option<usize> = None;
     for para in paras {
-        let mut pieces = scan_paragraph(text, para);
+        // The paragraph's pieces go straight onto `out`, from `first` on.
+        let first = out.len();
+        scan_paragraph(text, para, &mut out);
         if let Some(prev) = open_piece.take() {
-            match pieces.first_mut() {
-                Some(first) if first.outer.start == para.start => {
-                    first.continuation = true;
+            match out.get_mut(first) {
+                Some(piece) if piece.outer.start == para.start => {
+                    piece.continuation = true;
                     out[prev].continues = true;
                 }
                 _ => {}
             }
         }
-        if pieces.last().is_some_and(|q| q.open_ended) {
-            open_piece = Some(out.len() + pieces.len() - 1);
+        if out.len() > first && out.last().is_some_and(|q| q.open_ended) {
+            open_piece = Some(out.len() - 1);
         }
-        out.append(&mut pieces);
     }
     out
 }
@@ -296,6 +331,64 @@ pub fn find_quotes(text: &str, range: Range<usize>) -> Vec<QuotedSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The scan as first written: every byte tested, every glyph tried, longest first.
+    fn byte_by_byte_marks(text: &str, range: Range<usize>) -> Vec<Mark> {
+        let glyphs = glyphs(lexicon().quote_marks());
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let rest = &text.as_bytes()[i..];
+            match glyphs.iter().find(|g| rest.starts_with(g.text.as_bytes())) {
+                Some(g) if i + g.text.len() <= range.end => {
+                    out.extend(classify(text, i, *g));
+                    i += g.text.len();
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    fn key(m: Mark) -> (Span, Family, bool, bool) {
+        (m.span, m.family, m.opens, m.closes)
+    }
+
+    fn may_start_glyph(b: u8) -> bool {
+        ASCII_STARTS.contains(&b) || WIDE_STARTS.contains(&b)
+    }
+
+    #[test]
+    fn every_glyph_starts_with_a_scanned_byte() {
+        for mark in lexicon().quote_marks() {
+            for glyph in [mark.open, mark.close] {
+                assert!(may_start_glyph(glyph.as_bytes()[0]), "{glyph:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn glyph_starts_are_the_candidate_bytes(text in "([a-z '\"`’“”‘«»„‚‹›「」『』—é…]){0,40}") {
+            let bytes = text.as_bytes();
+            let want: Vec<usize> = (0..bytes.len()).filter(|&i| may_start_glyph(bytes[i])).collect();
+            prop_assert_eq!(glyph_starts(bytes).collect::<Vec<_>>(), want);
+        }
+
+        #[test]
+        fn marks_agree_with_a_byte_by_byte_scan(
+            text in "([a-z0-9 .,(\n'\"`’“”‘«»„‚‹›「」『』—é…]|''|``){0,40}",
+            cuts in (0usize..48, 0usize..48),
+        ) {
+            let boundary = |i: usize| (0..=i.min(text.len())).rev().find(|&i| text.is_char_boundary(i));
+            let start = boundary(cuts.0.min(cuts.1)).unwrap_or(0);
+            let end = boundary(cuts.0.max(cuts.1)).unwrap_or(0);
+            let got: Vec<_> = marks(&text, start..end).map(key).collect();
+            let want: Vec<_> = byte_by_byte_marks(&text, start..end).into_iter().map(key).collect();
+            prop_assert_eq!(got, want);
+        }
+    }
 
     fn inner(text: &str) -> Vec<&str> {
         find_quotes(text, 0..text.len())
