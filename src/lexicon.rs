@@ -132,13 +132,13 @@ pub struct Lexicon {
     /// `verb_shapes[first byte][second byte]` has the bit of a verb form's length and last
     /// letter (see [`shape`]) set: most words fail this test before any hashing.
     verb_shapes: Box<[[u64; 32]; 32]>,
-    titles: WordSet,
+    titles: Filtered<WordSet>,
     abbreviations: WordSet,
-    pronouns: WordMap<Gender>,
-    function_words: WordSet,
-    time_words: WordSet,
-    anonymous_heads: WordSet,
-    org_words: WordSet,
+    pronouns: Filtered<WordMap<Gender>>,
+    function_words: Filtered<WordSet>,
+    time_words: Filtered<WordSet>,
+    anonymous_heads: Filtered<WordSet>,
+    org_words: Filtered<WordSet>,
     quote_marks: Vec<QuoteMark>,
 }
 
@@ -178,8 +178,10 @@ impl Lexicon {
     /// Whether `word` is a title or role ("Gov.", "gov", "Mayor", "spokeswoman"); ASCII
     /// case-insensitive, and one final dot is ignored, so "Mr" matches as well as "Mr.".
     pub fn is_title(&self, word: &str) -> bool {
+        // The dot goes first, so that the shape test sees the word as the list keys it.
+        let word = word.strip_suffix('.').unwrap_or(word);
         let mut buf = [0; MAX_WORD];
-        fold(word, &mut buf).is_some_and(|w| self.titles.contains(strip_dot(w)))
+        self.titles.may_hold(word) && fold(word, &mut buf).is_some_and(|w| self.titles.contains(w))
     }
 
     /// Whether `token`, final dot included, is an abbreviation after which a sentence does
@@ -193,6 +195,9 @@ impl Lexicon {
     /// (the country) and "IT" are `None`, while "Us" and "I" are pronouns.
     pub fn pronoun(&self, word: &str) -> Option<Gender> {
         if word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        if !self.pronouns.may_hold(word) {
             return None;
         }
         let mut buf = [0; MAX_WORD];
@@ -232,22 +237,17 @@ impl Lexicon {
     /// Parses every file of `grammar/`.
     fn load() -> Result<Lexicon, GrammarError> {
         let verbs = load_verbs(SPEECH_VERBS)?;
-        let mut verb_shapes = Box::new([[0u64; 32]; 32]);
-        for form in verbs.keys() {
-            if let Some((a, b, bit)) = shape(form) {
-                verb_shapes[a][b] |= bit;
-            }
-        }
+        let verb_shapes = shapes_of(verbs.keys().copied());
         Ok(Lexicon {
             verbs,
             verb_shapes,
-            titles: load_titles(TITLES)?,
+            titles: Filtered::set(load_titles(TITLES)?),
             abbreviations: load_abbreviations(ABBREVIATIONS)?,
-            pronouns: load_pronouns(PRONOUNS)?,
-            function_words: load_word_set(FUNCTION_WORDS)?,
-            time_words: load_word_set(TIME_WORDS)?,
-            anonymous_heads: load_word_set(ANONYMOUS_SOURCES)?,
-            org_words: load_word_set(ORG_WORDS)?,
+            pronouns: Filtered::map(load_pronouns(PRONOUNS)?),
+            function_words: Filtered::set(load_word_set(FUNCTION_WORDS)?),
+            time_words: Filtered::set(load_word_set(TIME_WORDS)?),
+            anonymous_heads: Filtered::set(load_word_set(ANONYMOUS_SOURCES)?),
+            org_words: Filtered::set(load_word_set(ORG_WORDS)?),
             quote_marks: load_quote_marks(QUOTE_MARKS)?,
         })
     }
@@ -287,14 +287,56 @@ fn fold<'a>(word: &'a str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a [u8]> {
     Some(&buf[..bytes.len()])
 }
 
-fn contains_folded(set: &WordSet, word: &str) -> bool {
+fn contains_folded(set: &Filtered<WordSet>, word: &str) -> bool {
     let mut buf = [0; MAX_WORD];
-    fold(word, &mut buf).is_some_and(|w| set.contains(w))
+    set.may_hold(word) && fold(word, &mut buf).is_some_and(|w| set.contains(w))
 }
 
-/// `word` without one final dot: titles are keyed without it ("gov." is stored as "gov").
-fn strip_dot(word: &[u8]) -> &[u8] {
-    word.strip_suffix(b".").unwrap_or(word)
+/// A word list behind the shape test of [`shape`]: most words of a text are in no list, and
+/// fail one table lookup before any folding or hashing. Words too short for a shape always
+/// pass to the list.
+#[derive(Debug)]
+struct Filtered<T> {
+    list: T,
+    shapes: Box<[[u64; 32]; 32]>,
+}
+
+impl Filtered<WordSet> {
+    fn set(list: WordSet) -> Self {
+        let shapes = shapes_of(list.iter().copied());
+        Filtered { list, shapes }
+    }
+}
+
+impl<V> Filtered<WordMap<V>> {
+    fn map(list: WordMap<V>) -> Self {
+        let shapes = shapes_of(list.keys().copied());
+        Filtered { list, shapes }
+    }
+}
+
+/// The shape table of `words`: the bit of each word's [`shape`] set.
+fn shapes_of(words: impl Iterator<Item = &'static [u8]>) -> Box<[[u64; 32]; 32]> {
+    let mut shapes = Box::new([[0u64; 32]; 32]);
+    for (a, b, bit) in words.filter_map(shape) {
+        shapes[a][b] |= bit;
+    }
+    shapes
+}
+
+impl<T> Filtered<T> {
+    /// Whether `word` may be in the list, ASCII case aside.
+    fn may_hold(&self, word: &str) -> bool {
+        shape(word.as_bytes()).is_none_or(|(a, b, bit)| self.shapes[a][b] & bit != 0)
+    }
+}
+
+impl<T> std::ops::Deref for Filtered<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.list
+    }
 }
 
 /// A multiply-rotate hasher (the FxHash recipe) for short keys fixed at build time.
@@ -734,6 +776,39 @@ mod tests {
                 assert_eq!(lex.speech_verb(word), Some(verb), "{word:?}");
             }
         }
+    }
+
+    /// The shape filters only save hashing: every entry of every list, in any case, must
+    /// get through its own.
+    #[test]
+    fn shape_filters_pass_every_entry() {
+        let lex = lexicon();
+        type Holds = fn(&Lexicon, &str) -> bool;
+        let sets: [(&Filtered<WordSet>, Holds); 5] = [
+            (&lex.titles, Lexicon::is_title),
+            (&lex.function_words, Lexicon::is_function_word),
+            (&lex.time_words, Lexicon::is_time_word),
+            (&lex.anonymous_heads, Lexicon::is_anonymous_head),
+            (&lex.org_words, Lexicon::is_org_word),
+        ];
+        for (set, holds) in sets {
+            for entry in set.iter() {
+                let entry = std::str::from_utf8(entry).unwrap();
+                let title = entry[..1].to_ascii_uppercase() + &entry[1..];
+                for word in [entry, &entry.to_ascii_uppercase(), &title] {
+                    assert!(set.may_hold(word) && holds(lex, word), "{word:?}");
+                }
+            }
+        }
+        for entry in lex.pronouns.keys() {
+            let entry = std::str::from_utf8(entry).unwrap();
+            let title = entry[..1].to_ascii_uppercase() + &entry[1..];
+            assert!(
+                lex.pronoun(entry).is_some() && lex.pronoun(&title).is_some(),
+                "{entry}"
+            );
+        }
+        assert!(lex.is_title("Gov.") && lex.is_title("gov"));
     }
 
     #[test]
