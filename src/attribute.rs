@@ -30,7 +30,7 @@ mod standalone;
 mod transcript;
 
 use crate::cues::{Case, Mention};
-use crate::quotes::{find_quotes, paragraphs, QuotedSpan};
+use crate::quotes::{paragraphs, quotes_in, QuotedSpan};
 use crate::segment::{sentences, tokenize};
 use crate::span::Span;
 use crate::QuoteKind;
@@ -51,8 +51,8 @@ pub struct RawAttribution {
 
 /// All attributions of `range` in `text`, speakers still as mentions.
 pub fn attribute(text: &str, range: Range<usize>) -> Vec<RawAttribution> {
-    let quotes = find_quotes(text, range.clone());
     let paras = paragraphs(text, range);
+    let quotes = quotes_in(text, &paras);
     let labels = transcript::transcript_labels(text, &paras, &quotes);
     let mut state = State::default();
     for (p, para) in paras.into_iter().enumerate() {

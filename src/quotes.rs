@@ -305,10 +305,14 @@ pub fn paragraphs(text: &str, range: Range<usize>) -> Vec<Span> {
 
 /// Every quoted piece in `range` of `text`, in order, with multi-paragraph quotations linked.
 pub fn find_quotes(text: &str, range: Range<usize>) -> Vec<QuotedSpan> {
-    let paras = paragraphs(text, range);
+    quotes_in(text, &paragraphs(text, range))
+}
+
+/// [`find_quotes`] over paragraphs already split by [`paragraphs`].
+pub fn quotes_in(text: &str, paras: &[Span]) -> Vec<QuotedSpan> {
     let mut out: Vec<QuotedSpan> = Vec::new();
     let mut open_piece: Option<usize> = None;
-    for para in paras {
+    for &para in paras {
         // The paragraph's pieces go straight onto `out`, from `first` on.
         let first = out.len();
         scan_paragraph(text, para, &mut out);
