@@ -96,31 +96,41 @@ impl Pipeline {
         let mut all_read = true;
         let mut written = 0;
         let mut items = next_batch(documents, &mut tag);
-        while !items.is_empty() {
-            // The pool extracts this batch while this thread reads (and parses) the next.
-            let (results, next) = std::thread::scope(|scope| {
-                let work = scope.spawn(|| self.extract_batch(items, &render));
-                let next = next_batch(documents, &mut tag);
-                (work.join(), next)
-            });
-            let results = results.map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
-            items = next;
-            batch(documents, written + results.len());
-            for (tag, item) in results {
-                match item {
-                    Ok((doc, attributions, rendered)) => {
-                        let rendered = rendered.context("cannot format the output")?;
-                        write(tag, doc, attributions, rendered)?;
-                        written += 1;
-                    }
-                    Err(err) => {
-                        all_read = false;
-                        if !self.quiet {
-                            crate::report(&anyhow::Error::from(err));
+        let mut extracted: Option<Batch<T, R>> = None;
+        while !items.is_empty() || extracted.is_some() {
+            // The pool extracts this batch while this thread writes the one before and reads
+            // (and parses) the one after: the workers never wait for the output.
+            let (results, next) = std::thread::scope(|scope| -> Result<_> {
+                let work = (!items.is_empty()).then(|| {
+                    scope.spawn(|| self.extract_batch(std::mem::take(&mut items), &render))
+                });
+                if let Some(done) = extracted.take() {
+                    batch(documents, written + done.len());
+                    for (tag, item) in done {
+                        match item {
+                            Ok((doc, attributions, rendered)) => {
+                                let rendered = rendered.context("cannot format the output")?;
+                                write(tag, doc, attributions, rendered)?;
+                                written += 1;
+                            }
+                            Err(err) => {
+                                all_read = false;
+                                if !self.quiet {
+                                    crate::report(&anyhow::Error::from(err));
+                                }
+                            }
                         }
                     }
                 }
-            }
+                let next = next_batch(documents, &mut tag);
+                let results = work
+                    .map(|w| w.join())
+                    .transpose()
+                    .map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
+                Ok((results, next))
+            })?;
+            extracted = results;
+            items = next;
         }
         Ok(all_read)
     }
