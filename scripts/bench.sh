@@ -10,8 +10,9 @@
 #    attributions per KB, a stress test of the per-row work.
 # 2. `cargo build --release` (CARGO_TARGET_DIR is honoured).
 # 3. `whosaid extract --format csv -o FILE` runs with -j 1 and -j 2 (WHOSAID_BENCH_JOBS
-#    overrides the list); each run prints wall time, MB/s of JSONL input and of decoded text,
-#    and peak RSS (from /usr/bin/time -v, or by polling /proc when that is missing).
+#    overrides the list), each pinned to as many cores (taskset, where there is one); each
+#    run prints wall time, MB/s of JSONL input and of decoded text, and peak RSS (from
+#    /usr/bin/time -v, or by polling /proc when that is missing).
 # 4. The CSV of every run must be byte-identical to the -j 1 run.
 #
 # The temporary directory is removed on exit, whatever happens.
@@ -35,6 +36,14 @@ run() {
     if ((status != 0)); then
         echo "whosaid exited with status $status" >&2
         exit "$status"
+    fi
+}
+
+# pin N: the command prefix that keeps a run on N cores (taskset), so that `-j 1` is one
+# core even though the main thread reads the next batch beside the worker.
+pin() {
+    if command -v taskset >/dev/null; then
+        echo taskset -c "0-$(($1 - 1))"
     fi
 }
 
@@ -70,7 +79,7 @@ bench_profile() {
     reference=""
     for j in $jobs; do
         out="$tmp/out-$profile-j$j.csv"
-        run "$bin" extract --format csv -o "$out" -j "$j" "$corpus"
+        run $(pin "$j") "$bin" extract --format csv -o "$out" -j "$j" "$corpus"
         report "$j" "$file_bytes" "$text_bytes" "$docs" "$out"
         if [[ -z $reference ]]; then
             reference=$out
