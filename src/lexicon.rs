@@ -128,10 +128,7 @@ pub struct QuoteMark {
 /// Every table of `grammar/`; get the shared instance with [`lexicon`].
 #[derive(Debug)]
 pub struct Lexicon {
-    verbs: WordMap<SpeechVerb>,
-    /// `verb_shapes[first byte][second byte]` has the bit of a verb form's length and last
-    /// letter (see [`shape`]) set: most words fail this test before any hashing.
-    verb_shapes: Box<[[u64; 32]; 32]>,
+    verbs: Filtered<WordMap<SpeechVerb>>,
     titles: Filtered<WordSet>,
     abbreviations: WordSet,
     pronouns: Filtered<WordMap<Gender>>,
@@ -163,8 +160,7 @@ impl Lexicon {
     // Inlined so that the shape test, which most words of a text fail, costs no call.
     #[inline]
     pub fn speech_verb(&self, word: &str) -> Option<SpeechVerb> {
-        let (a, b, bit) = shape(word.as_bytes())?;
-        if self.verb_shapes[a][b] & bit == 0 {
+        if !self.verbs.may_hold(word) {
             return None;
         }
         self.lookup_verb(word)
@@ -236,11 +232,8 @@ impl Lexicon {
 
     /// Parses every file of `grammar/`.
     fn load() -> Result<Lexicon, GrammarError> {
-        let verbs = load_verbs(SPEECH_VERBS)?;
-        let verb_shapes = shapes_of(verbs.keys().copied());
         Ok(Lexicon {
-            verbs,
-            verb_shapes,
+            verbs: Filtered::map(load_verbs(SPEECH_VERBS)?),
             titles: Filtered::set(load_titles(TITLES)?),
             abbreviations: load_abbreviations(ABBREVIATIONS)?,
             pronouns: Filtered::map(load_pronouns(PRONOUNS)?),
@@ -764,25 +757,21 @@ mod tests {
         }
     }
 
-    /// The shape filter only saves hashing: it must let every form through, in any case.
-    #[test]
-    fn shape_filter_passes_every_form() {
-        let lex = lexicon();
-        for (&form, &verb) in &lex.verbs {
-            let form = std::str::from_utf8(form).unwrap();
-            let upper = form.to_ascii_uppercase();
-            let title = form[..1].to_ascii_uppercase() + &form[1..];
-            for word in [form, &upper, &title] {
-                assert_eq!(lex.speech_verb(word), Some(verb), "{word:?}");
-            }
-        }
-    }
-
     /// The shape filters only save hashing: every entry of every list, in any case, must
     /// get through its own.
     #[test]
     fn shape_filters_pass_every_entry() {
         let lex = lexicon();
+        let in_every_case = |entry: &[u8]| {
+            let entry = std::str::from_utf8(entry).unwrap();
+            let title = entry[..1].to_ascii_uppercase() + &entry[1..];
+            [entry.to_string(), entry.to_ascii_uppercase(), title]
+        };
+        for (&form, &verb) in lex.verbs.iter() {
+            for word in in_every_case(form) {
+                assert_eq!(lex.speech_verb(&word), Some(verb), "{word:?}");
+            }
+        }
         type Holds = fn(&Lexicon, &str) -> bool;
         let sets: [(&Filtered<WordSet>, Holds); 5] = [
             (&lex.titles, Lexicon::is_title),
@@ -793,18 +782,15 @@ mod tests {
         ];
         for (set, holds) in sets {
             for entry in set.iter() {
-                let entry = std::str::from_utf8(entry).unwrap();
-                let title = entry[..1].to_ascii_uppercase() + &entry[1..];
-                for word in [entry, &entry.to_ascii_uppercase(), &title] {
-                    assert!(set.may_hold(word) && holds(lex, word), "{word:?}");
+                for word in in_every_case(entry) {
+                    assert!(set.may_hold(&word) && holds(lex, &word), "{word:?}");
                 }
             }
         }
         for entry in lex.pronouns.keys() {
-            let entry = std::str::from_utf8(entry).unwrap();
-            let title = entry[..1].to_ascii_uppercase() + &entry[1..];
+            let [entry, _, title] = in_every_case(entry);
             assert!(
-                lex.pronoun(entry).is_some() && lex.pronoun(&title).is_some(),
+                lex.pronoun(&entry).is_some() && lex.pronoun(&title).is_some(),
                 "{entry}"
             );
         }
