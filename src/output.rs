@@ -111,7 +111,35 @@ struct Row<'a> {
     speaker_title: Option<&'a str>,
 }
 
+/// A field of a [`Row`]; `None` is an empty CSV cell or a JSON `null`.
+#[derive(Clone, Copy)]
+enum Cell<'a> {
+    Text(Option<&'a str>),
+    Number(Option<usize>),
+}
+
 impl<'a> Row<'a> {
+    /// The fields with their JSONL keys, in JSONL order.
+    fn fields(&self) -> [(&'static str, Cell<'a>); 14] {
+        use Cell::{Number, Text};
+        [
+            ("text", Text(Some(self.quote))),
+            ("speaker", Text(self.speaker)),
+            ("kind", Text(Some(self.kind))),
+            ("cue", Text(self.cue)),
+            ("start", Number(Some(self.start))),
+            ("end", Number(Some(self.end))),
+            ("speaker_mention", Text(self.speaker_mention)),
+            ("speaker_start", Number(self.speaker_start)),
+            ("speaker_end", Number(self.speaker_end)),
+            ("attribution", Number(Some(self.attribution))),
+            ("rule", Text(Some(self.rule))),
+            ("speaker_id", Text(self.speaker_id)),
+            ("speaker_kind", Text(self.speaker_kind)),
+            ("speaker_title", Text(self.speaker_title)),
+        ]
+    }
+
     fn new(doc: &'a Document, a: &'a Attribution) -> io::Result<Self> {
         let mention = a.speaker.mention;
         Ok(Row {
@@ -497,24 +525,17 @@ impl<W: Write> Sink for CsvSink<W> {
     }
 }
 
-/// The row of `a`, under [`CSV_HEADER`].
+/// The row of `a`, under [`CSV_HEADER`]: the document, then the fields, the quotation
+/// after the kind where JSONL has it first.
 fn csv_row(t: &mut CsvRows, doc: &Document, a: &Attribution) -> io::Result<()> {
-    let row = Row::new(doc, a)?;
+    let fields = Row::new(doc, a)?.fields();
     t.text(Some(&doc.id));
-    t.text(row.speaker);
-    t.text(Some(row.kind));
-    t.text(Some(row.quote));
-    t.text(row.cue);
-    t.number(Some(row.start));
-    t.number(Some(row.end));
-    t.text(row.speaker_mention);
-    t.number(row.speaker_start);
-    t.number(row.speaker_end);
-    t.number(Some(row.attribution));
-    t.text(Some(row.rule));
-    t.text(row.speaker_id);
-    t.text(row.speaker_kind);
-    t.text(row.speaker_title);
+    for (_, cell) in [fields[1], fields[2], fields[0]].iter().chain(&fields[3..]) {
+        match *cell {
+            Cell::Text(text) => t.text(text),
+            Cell::Number(n) => t.number(n),
+        }
+    }
     t.end_row()
 }
 
@@ -627,36 +648,18 @@ fn json_line(out: &mut Vec<u8>, doc: &Document, attributions: &[Attribution]) ->
     Ok(())
 }
 
-/// One quote as a JSON object, the fields in [`Row`] order.
+/// One quote as a JSON object, the fields in [`Row::fields`] order.
 fn json_row(out: &mut Vec<u8>, row: &Row) {
-    out.extend_from_slice(b"{\"text\":");
-    json_str(out, row.quote);
-    out.extend_from_slice(b",\"speaker\":");
-    json_opt_str(out, row.speaker);
-    out.extend_from_slice(b",\"kind\":");
-    json_str(out, row.kind);
-    out.extend_from_slice(b",\"cue\":");
-    json_opt_str(out, row.cue);
-    out.extend_from_slice(b",\"start\":");
-    json_number(out, Some(row.start));
-    out.extend_from_slice(b",\"end\":");
-    json_number(out, Some(row.end));
-    out.extend_from_slice(b",\"speaker_mention\":");
-    json_opt_str(out, row.speaker_mention);
-    out.extend_from_slice(b",\"speaker_start\":");
-    json_number(out, row.speaker_start);
-    out.extend_from_slice(b",\"speaker_end\":");
-    json_number(out, row.speaker_end);
-    out.extend_from_slice(b",\"attribution\":");
-    json_number(out, Some(row.attribution));
-    out.extend_from_slice(b",\"rule\":");
-    json_str(out, row.rule);
-    out.extend_from_slice(b",\"speaker_id\":");
-    json_opt_str(out, row.speaker_id);
-    out.extend_from_slice(b",\"speaker_kind\":");
-    json_opt_str(out, row.speaker_kind);
-    out.extend_from_slice(b",\"speaker_title\":");
-    json_opt_str(out, row.speaker_title);
+    for (k, (key, cell)) in row.fields().into_iter().enumerate() {
+        out.extend_from_slice(if k == 0 { b"{\"" } else { b",\"" });
+        // Keys are ours, with nothing to escape.
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\":");
+        match cell {
+            Cell::Text(text) => json_opt_str(out, text),
+            Cell::Number(n) => json_number(out, n),
+        }
+    }
     out.push(b'}');
 }
 
