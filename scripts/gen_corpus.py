@@ -189,22 +189,15 @@ class Article:
         return self.background()
 
     def text(self):
+        p = self.person()
+        head = f"{self.c(SUBJECTS).capitalize()} {self.c(PREDICATES)}, {p[2]} says"
+        lead = (f"{self.full(p)} on {self.c(DAYS)} defended {self.c(SUBJECTS)}, "
+                f"saying {self.claim()}.")
         if self.profile == "news":
-            return self.news_text()
-        p = self.person()
-        head = f"{self.c(SUBJECTS).capitalize()} {self.c(PREDICATES)}, {p[2]} says"
-        lead = (f"{self.full(p)} on {self.c(DAYS)} defended {self.c(SUBJECTS)}, "
-                f"saying {self.claim()}.")
-        paras = [head, lead] + [self.paragraph() for _ in range(self.rng.randint(6, 18))]
-        return "\n\n".join(paras) + "\n"
-
-    def news_text(self):
-        p = self.person()
-        head = f"{self.c(SUBJECTS).capitalize()} {self.c(PREDICATES)}, {p[2]} says"
-        lead = (f"{self.full(p)} on {self.c(DAYS)} defended {self.c(SUBJECTS)}, "
-                f"saying {self.claim()}.")
-        lo, hi = NEWS["paragraphs"]
-        body = [self.news_paragraph() for _ in range(self.rng.randint(lo, hi))]
+            lo, hi = NEWS["paragraphs"]
+            body = [self.news_paragraph() for _ in range(self.rng.randint(lo, hi))]
+        else:
+            body = [self.paragraph() for _ in range(self.rng.randint(6, 18))]
         return "\n\n".join([head, lead] + body) + "\n"
 
 
