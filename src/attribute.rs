@@ -30,7 +30,8 @@ mod standalone;
 mod transcript;
 
 use crate::cues::{Case, Mention};
-use crate::quotes::{paragraphs, quotes_in, QuotedSpan};
+use crate::document::paragraphs;
+use crate::quotes::{quotes_in, QuotedSpan};
 use crate::segment::{sentences, tokenize};
 use crate::span::Span;
 use crate::QuoteKind;

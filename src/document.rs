@@ -6,6 +6,7 @@
 
 use crate::span::Span;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// One article: what it is called, its text as read, and where its body is.
@@ -109,6 +110,26 @@ impl<'a> Iterator for LineOffsets<'a> {
         self.pos += len;
         Some(item)
     }
+}
+
+/// Paragraphs of `range`: lines with their surrounding white space trimmed, blank ones left out.
+pub fn paragraphs(text: &str, range: Range<usize>) -> Vec<Span> {
+    // News paragraphs run to a hundred bytes and more: room for most in one allocation.
+    let mut out = Vec::with_capacity(range.len() / 64 + 1);
+    let mut start = range.start;
+    // One search over the range, rather than one started afresh for every line.
+    let breaks = memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]);
+    for end in breaks.map(|i| range.start + i).chain([range.end]) {
+        // Blank lines between paragraphs are mostly empty ones, with nothing to trim.
+        if start < end {
+            let para = Span::new(start, end).trim(text);
+            if !para.is_empty() {
+                out.push(para);
+            }
+        }
+        start = end + 1;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 //! assert_eq!(inner, ["Stay,", "plan"]);
 //! ```
 
+use crate::document::paragraphs;
 use crate::lexicon::{lexicon, QuoteMark};
 use crate::span::Span;
 use std::ops::Range;
@@ -283,32 +284,12 @@ fn scan_paragraph(text: &str, para: Span, out: &mut Vec<QuotedSpan>) {
     }
 }
 
-/// Paragraphs of `range`: lines with their surrounding white space trimmed, blank ones left out.
-pub fn paragraphs(text: &str, range: Range<usize>) -> Vec<Span> {
-    // News paragraphs run to a hundred bytes and more: room for most in one allocation.
-    let mut out = Vec::with_capacity(range.len() / 64 + 1);
-    let mut start = range.start;
-    // One search over the range, rather than one started afresh for every line.
-    let breaks = memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]);
-    for end in breaks.map(|i| range.start + i).chain([range.end]) {
-        // Blank lines between paragraphs are mostly empty ones, with nothing to trim.
-        if start < end {
-            let para = Span::new(start, end).trim(text);
-            if !para.is_empty() {
-                out.push(para);
-            }
-        }
-        start = end + 1;
-    }
-    out
-}
-
 /// Every quoted piece in `range` of `text`, in order, with multi-paragraph quotations linked.
 pub fn find_quotes(text: &str, range: Range<usize>) -> Vec<QuotedSpan> {
     quotes_in(text, &paragraphs(text, range))
 }
 
-/// [`find_quotes`] over paragraphs already split by [`paragraphs`].
+/// [`find_quotes`] over paragraphs already split by [`crate::document::paragraphs`].
 pub fn quotes_in(text: &str, paras: &[Span]) -> Vec<QuotedSpan> {
     let mut out: Vec<QuotedSpan> = Vec::new();
     let mut open_piece: Option<usize> = None;
