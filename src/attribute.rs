@@ -34,7 +34,7 @@ use crate::document::paragraphs;
 use crate::quotes::{quotes_in, QuotedSpan};
 use crate::segment::{sentences, tokenize};
 use crate::span::Span;
-use crate::QuoteKind;
+use crate::{QuoteKind, Rule};
 use reading::{Reading, State};
 use std::ops::Range;
 
@@ -45,7 +45,7 @@ pub struct RawAttribution {
     pub kind: QuoteKind,
     pub speaker: Option<Mention>,
     pub cue: Option<Span>,
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Pieces of one quotation share this number.
     pub group: usize,
 }
@@ -122,14 +122,14 @@ fn link_continued_pieces(quotes: &[QuotedSpan], rows: &mut [RawAttribution]) {
         let in_chain = |r: &RawAttribution| chain.iter().any(|o| o.contains(r.quote));
         let Some(src) = rows
             .iter()
-            .filter(|r| in_chain(r) && r.rule != "continuation")
+            .filter(|r| in_chain(r) && r.rule != Rule::Continuation)
             .map(|r| (r.speaker, r.group, r.cue))
             .next_back()
         else {
             continue;
         };
         for r in rows.iter_mut().filter(|r| in_chain(r)) {
-            if r.rule == "continuation" {
+            if r.rule == Rule::Continuation {
                 r.speaker = src.0;
             }
             r.group = src.1;

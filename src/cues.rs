@@ -9,7 +9,14 @@
 //! | `speaker-apposition-verb` | `NP , apposition , verb` | `Pritzker, a Democrat, said` |
 //! | `verb-speaker` | `verb NP` | `said Mayor Brandon Johnson, a Democrat` |
 //! | `according-to` | `according to NP` | `according to the White House` |
+//! | `speaker-who-verb` | `NP , who (aux)* verb` | `JB Pritzker, who has said` |
+//! | `coordinated-verb` | `and verb`, the speaker of the cue before | `Doe smiled and said` |
 //! | `dash-speaker` | `— NP` after a quotation | `“…” — Jane Doe` |
+//! | `participle` | `, gerund`, the sentence's speaker | `…, adding that` |
+//! | `passive` | `be past-verb … by NP` | `was described as reckless by the mayor` |
+//!
+//! Each is a [`CueRule`]; the row's [`crate::Rule`] joins it with the direction the cue
+//! claims its content in (see [`crate::attribute`]).
 //!
 //! The noun phrase of a speaker is a name (capitalised words, with titles: `Illinois Governor
 //! JB Pritzker`), a pronoun, or a description whose head is a title, an organisation or an
@@ -53,6 +60,29 @@ impl Mention {
     }
 }
 
+/// The shape a cue was read in: which words name the speaker, and where they stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueRule {
+    /// `NP (aux/adverb)* verb`: `Mayor Brandon Johnson said`.
+    SpeakerVerb,
+    /// `NP , apposition , verb`: `Pritzker, a Democrat, said`.
+    SpeakerAppositionVerb,
+    /// `NP , who verb`: `JB Pritzker, who has deemed …`.
+    SpeakerWhoVerb,
+    /// `verb NP`: `said Mayor Brandon Johnson`.
+    VerbSpeaker,
+    /// `according to NP`.
+    AccordingTo,
+    /// `and verb`, borrowing the speaker of the cue before it.
+    CoordinatedVerb,
+    /// `— NP` signing the quotation before it.
+    DashSpeaker,
+    /// `…, adding (that)`: a gerund speaking for the sentence's speaker.
+    Participle,
+    /// `was described … by NP`.
+    Passive,
+}
+
 /// A speech verb with its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cue {
@@ -65,7 +95,7 @@ pub struct Cue {
     pub class: VerbClass,
     pub form: VerbForm,
     pub speaker: Mention,
-    pub rule: &'static str,
+    pub rule: CueRule,
     /// The first token of the cue in its sentence (speaker or verb).
     pub start: usize,
 }
@@ -77,7 +107,7 @@ impl Cue {
         i: usize,
         verb: SpeechVerb,
         speaker: Mention,
-        rule: &'static str,
+        rule: CueRule,
         start: usize,
     ) -> Cue {
         Cue {
@@ -384,11 +414,7 @@ fn mention(
 
 /// The speaker of the verb at `verb`, read backwards: `NP (aux)* verb` or
 /// `NP , apposition , (aux)* verb`.
-pub fn speaker_before_verb(
-    text: &str,
-    toks: &[Tok],
-    verb: usize,
-) -> Option<(Mention, &'static str)> {
+pub fn speaker_before_verb(text: &str, toks: &[Tok], verb: usize) -> Option<(Mention, CueRule)> {
     let mut end = verb;
     while end > 0
         && word(text, &toks[end - 1]).is_some_and(|w| {
@@ -399,7 +425,7 @@ pub fn speaker_before_verb(
         end -= 1;
     }
     if end > 0 && toks[end - 1].kind == TokKind::Comma {
-        return apposed_speaker(text, toks, end - 1).map(|m| (m, "speaker-apposition-verb"));
+        return apposed_speaker(text, toks, end - 1).map(|m| (m, CueRule::SpeakerAppositionVerb));
     }
     if end > 1
         && word(text, &toks[end - 1]).is_some_and(|w| w == "who")
@@ -408,16 +434,16 @@ pub fn speaker_before_verb(
         // `JB Pritzker, who has deemed …`
         return phrase_before(text, toks, end - 2)
             .filter(|m| m.kind != MentionKind::Pronoun)
-            .map(|m| (m, "speaker-who-verb"));
+            .map(|m| (m, CueRule::SpeakerWhoVerb));
     }
     if end > 0 && toks[end - 1].kind == TokKind::CloseParen {
         // "Sen. Dick Durbin (D-Ill.) said"
         let open = (end.saturating_sub(8)..end - 1)
             .rev()
             .find(|&i| toks[i].kind == TokKind::OpenParen)?;
-        return phrase_before(text, toks, open).map(|m| (m, "speaker-verb"));
+        return phrase_before(text, toks, open).map(|m| (m, CueRule::SpeakerVerb));
     }
-    phrase_before(text, toks, end).map(|m| (m, "speaker-verb"))
+    phrase_before(text, toks, end).map(|m| (m, CueRule::SpeakerVerb))
 }
 
 /// `NP , apposition ,` where `comma` is the second comma: `Pritzker, a Democrat,`.
@@ -518,7 +544,7 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         class: VerbClass::Speech,
         form: VerbForm::Present,
         speaker,
-        rule: "according-to",
+        rule: CueRule::AccordingTo,
         start: i,
     })
 }
@@ -572,9 +598,9 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
     let closing = inverted
         .filter(|m| !addressed && m.kind != MentionKind::Pronoun && closes_sentence(toks, m));
     let found = match closing {
-        Some(m) => Some((m, "verb-speaker")),
+        Some(m) => Some((m, CueRule::VerbSpeaker)),
         None => speaker_before_verb(text, toks, subject_end)
-            .or_else(|| inverted.map(|m| (m, "verb-speaker"))),
+            .or_else(|| inverted.map(|m| (m, CueRule::VerbSpeaker))),
     };
     let (speaker, rule, start) = match found {
         Some((m, rule)) => (m, rule, m.toks.0.min(i)),
@@ -582,8 +608,98 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
             let coordinated =
                 i > 0 && word(text, &toks[i - 1]).is_some_and(|w| w == "and" || w == "but");
             let prev = prev.filter(|_| coordinated)?;
-            (prev.speaker, "coordinated-verb", i - 1)
+            (prev.speaker, CueRule::CoordinatedVerb, i - 1)
         }
     };
     Some(Cue::at_verb(toks, i, verb, speaker, rule, start))
+}
+
+/// `dash-speaker = quote [terminal] dash NP` with nothing quoted after it: `“…” — Jane Doe`.
+/// `quote` is the token index of the quotation the name signs.
+pub fn dash_cue(text: &str, toks: &[Tok], quote: usize) -> Option<Cue> {
+    let dash = dash_after(toks, quote)?;
+    let speaker = phrase_after(text, toks, dash + 1)?;
+    let ends = toks[speaker.toks.1..]
+        .iter()
+        .all(|t| !matches!(t.kind, TokKind::Quote(_)))
+        && speaker.kind == MentionKind::Name;
+    ends.then_some(Cue {
+        verb: dash,
+        span: toks[dash].span,
+        lemma: "dash",
+        class: VerbClass::Speech,
+        form: VerbForm::Present,
+        speaker,
+        rule: CueRule::DashSpeaker,
+        start: dash,
+    })
+}
+
+/// The dash right after the quotation at `i`, or after a full stop that follows it.
+fn dash_after(toks: &[Tok], i: usize) -> Option<usize> {
+    if toks.get(i + 1)?.kind == TokKind::Dash {
+        Some(i + 1)
+    } else if toks[i + 1].kind == TokKind::Terminal
+        && toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Dash)
+    {
+        Some(i + 2)
+    } else {
+        None
+    }
+}
+
+/// `passive = be past-verb *word "by" NP`: `has been described as reckless by the mayor`.
+/// The cue of the verb at `i`, and the token index of `by`, where its content ends.
+pub fn passive_cue(text: &str, toks: &[Tok], i: usize) -> Option<(Cue, usize)> {
+    let verb = toks[i].verb?;
+    let aux = word(text, &toks[i.checked_sub(1)?])
+        .is_some_and(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "being"));
+    if verb.form != VerbForm::Past || !aux {
+        return None;
+    }
+    let by = (i + 1..toks.len().min(i + 25)).find(|&j| word(text, &toks[j]) == Some("by"))?;
+    let speaker = phrase_after(text, toks, by + 1)?;
+    if speaker.kind == MentionKind::Pronoun {
+        return None;
+    }
+    Some((
+        Cue::at_verb(toks, i, verb, speaker, CueRule::Passive, i),
+        by,
+    ))
+}
+
+/// `participle = ("," / past-verb) gerund`: `…, arguing`, `responded saying`, unless it
+/// states a belief. It speaks for the last cue's speaker before it, else for the phrase that
+/// opens the sentence or a clause.
+pub fn participle_cue(text: &str, toks: &[Tok], cues: &[Cue], i: usize) -> Option<Cue> {
+    let after_verb = toks[i - 1].verb.is_some_and(|v| v.form == VerbForm::Past);
+    if !(toks[i - 1].kind == TokKind::Comma || after_verb) {
+        return None;
+    }
+    let verb = toks[i].verb?;
+    if verb.form != VerbForm::Gerund || verb.class == VerbClass::Belief {
+        return None;
+    }
+    let speaker = cues
+        .iter()
+        .rev()
+        .find(|c| c.verb < i)
+        .map(|c| c.speaker)
+        .or_else(|| clause_subject(text, toks, i))?;
+    Some(Cue::at_verb(toks, i, verb, speaker, CueRule::Participle, i))
+}
+
+/// The subject of the clause a word at `participle` hangs on: the first name that opens the
+/// sentence or a clause after a comma, before it (`Later on Sunday, Carson shared a
+/// syllabus, writing …` is Carson's).
+pub fn clause_subject(text: &str, toks: &[Tok], participle: usize) -> Option<Mention> {
+    let starts = std::iter::once(0).chain(
+        (0..participle)
+            .filter(|&j| toks[j].kind == TokKind::Comma)
+            .map(|j| j + 1),
+    );
+    starts.filter(|&k| k < participle).find_map(|k| {
+        phrase_after(text, toks, k)
+            .filter(|m| m.kind == MentionKind::Name && m.toks.1 <= participle)
+    })
 }

@@ -21,7 +21,7 @@
 //! that compare runs or versions ([`diff`], [`compare`]) are functions too.
 //!
 //! ```
-//! use whosaid::{Document, Extractor, QuoteKind};
+//! use whosaid::{Document, Extractor, QuoteKind, Rule};
 //!
 //! let doc = Document::new("a", "“We will win,” said Mayor Jane Doe. She left.");
 //! let found = Extractor::new().extract(&doc);
@@ -29,7 +29,7 @@
 //! assert_eq!(&doc.text[found[0].quote.range()], "We will win,");
 //! assert_eq!(found[0].speaker.name, "Jane Doe");
 //! assert_eq!(found[0].kind, QuoteKind::Direct);
-//! assert_eq!(found[0].rule, "quote-verb-speaker");
+//! assert_eq!(found[0].rule, Rule::QuoteVerbSpeaker);
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -50,7 +50,7 @@ pub mod segment;
 pub mod span;
 pub mod speakers;
 
-pub use attribution::{Attribution, QuoteKind, Speaker, SpeakerKind};
+pub use attribution::{Attribution, QuoteKind, Rule, Speaker, SpeakerKind};
 pub use document::Document;
 pub use entities::EntityTable;
 pub use span::Span;

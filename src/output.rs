@@ -16,7 +16,7 @@
 //!
 //! ```
 //! use whosaid::output::{CsvSink, Sink};
-//! use whosaid::{Attribution, Document, QuoteKind, Span, Speaker};
+//! use whosaid::{Attribution, Document, QuoteKind, Rule, Span, Speaker};
 //!
 //! let doc = Document::new("a.txt", "“Yes,” she said.");
 //! let yes = Attribution {
@@ -25,7 +25,7 @@
 //!     speaker: Speaker { name: "Ann Lee".into(), mention: Some(Span::new(11, 14)), ..Default::default() },
 //!     cue: Some(Span::new(15, 19)),
 //!     attribution: 1,
-//!     rule: "quote-cue-after",
+//!     rule: Rule::QuoteSpeakerVerb,
 //! };
 //! let mut out = Vec::new();
 //! let mut sink = CsvSink::new(&mut out);
@@ -33,7 +33,7 @@
 //! sink.finish()?;
 //! drop(sink);
 //! let csv = String::from_utf8(out).unwrap();
-//! assert_eq!(csv.lines().nth(1), Some("a.txt,Ann Lee,direct,Yes,said,3,6,she,11,14,1,quote-cue-after,,,"));
+//! assert_eq!(csv.lines().nth(1), Some("a.txt,Ann Lee,direct,Yes,said,3,6,she,11,14,1,quote-speaker-verb,,,"));
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
@@ -153,7 +153,7 @@ impl<'a> Row<'a> {
             speaker_start: mention.map(|m| m.start),
             speaker_end: mention.map(|m| m.end),
             attribution: a.attribution,
-            rule: a.rule,
+            rule: a.rule.as_str(),
             speaker_id: non_empty(&a.speaker.id),
             speaker_kind: a.speaker.kind.map(|k| k.as_str()),
             speaker_title: non_empty(&a.speaker.title),
@@ -824,7 +824,7 @@ impl<W: Write> Sink for TableSink<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::{QuoteKind, Speaker, SpeakerKind};
+    use crate::attribution::{QuoteKind, Rule, Speaker, SpeakerKind};
 
     const TEXT: &str = "“We will not be moved,” said Mayor Brandon Johnson, a Democrat. \
 “It is, he said, \"a mess.\"\n\nAnd more.”\nThe agency called the plan “=SUM(A1)”. \
@@ -851,7 +851,7 @@ Officials said the order was final.";
                 speaker: johnson.clone(),
                 cue: Some(span_of("said")),
                 attribution: 1,
-                rule: "quote-cue-after",
+                rule: Rule::QuoteVerbSpeaker,
             },
             Attribution {
                 quote: span_of("It is, he said, \"a mess.\"\n\nAnd more."),
@@ -862,7 +862,7 @@ Officials said the order was final.";
                 },
                 cue: None,
                 attribution: 2,
-                rule: "quote-continues",
+                rule: Rule::Continuation,
             },
             Attribution {
                 quote: span_of("=SUM(A1)"),
@@ -876,7 +876,7 @@ Officials said the order was final.";
                 },
                 cue: Some(span_of("called")),
                 attribution: 3,
-                rule: "mixed-called",
+                rule: Rule::SpeakerVerbContent,
             },
             Attribution {
                 quote: span_of("the order was final"),
@@ -884,7 +884,7 @@ Officials said the order was final.";
                 speaker: Speaker::default(),
                 cue: Some(span_of("said the")),
                 attribution: 4,
-                rule: "indirect-plural",
+                rule: Rule::ClauseVerbSpeaker,
             },
         ];
         (Document::new("=cmd|' /C calc'!A0", TEXT), attributions)
@@ -958,7 +958,7 @@ Officials said the order was final.";
             speaker: Speaker::default(),
             cue: None,
             attribution: 1,
-            rule: "r",
+            rule: Rule::Continuation,
         };
         let err = CsvSink::new(Vec::new()).write(&doc, &[a]).unwrap_err();
         assert!(err.to_string().starts_with("d: span 1..4 "), "{err}");
@@ -987,7 +987,7 @@ Officials said the order was final.";
             speaker: Speaker::default(),
             cue: None,
             attribution: 1,
-            rule: "r",
+            rule: Rule::Continuation,
         };
         let err = CsvSink::new(ClosedPipe).write(&doc, &[a]).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);

@@ -2,7 +2,7 @@
 //! quote and rule. Every sentence here is written for this table; none comes from an
 //! evaluation corpus.
 
-use whosaid::{Document, Extractor};
+use whosaid::{Document, Extractor, Rule};
 
 /// A row as the table states it: (speaker, kind, quote, rule).
 type Row = (&'static str, &'static str, &'static str, &'static str);
@@ -17,7 +17,7 @@ fn rows(text: &str) -> Vec<(String, String, String, String)> {
                 a.speaker.name.clone(),
                 a.kind.as_str().to_string(),
                 text[a.quote.range()].to_string(),
-                a.rule.to_string(),
+                a.rule.as_str().to_string(),
             )
         })
         .collect()
@@ -26,6 +26,12 @@ fn rows(text: &str) -> Vec<(String, String, String, String)> {
 fn check(cases: &[(&str, &[Row])]) {
     let mut failures = Vec::new();
     for (text, want) in cases {
+        for (_, _, _, rule) in want.iter() {
+            assert!(
+                Rule::from_name(rule).is_some(),
+                "{rule:?} is no rule whosaid has"
+            );
+        }
         let got = rows(text);
         let want: Vec<(String, String, String, String)> = want
             .iter()
@@ -366,4 +372,79 @@ fn what_is_not_speech_makes_no_row() {
         ("Jane Doe plans to speak on Monday.", &[]),
         ("A man who goes by “Shorty” sat down.", &[]),
     ]);
+}
+
+#[test]
+fn rules_of_rarer_shapes() {
+    check(&[
+        (
+            "In May, Jane Doe repeated her claims, saying that critics spread \"lies and more lies\" and warned against complacency.",
+            &[("Jane Doe", "direct", "lies and more lies", "quote-cue")],
+        ),
+        (
+            "Jane Doe wrote to the board, the costs will rise sharply next year, and warned.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "to the board, the costs will rise sharply next year",
+                "clause-cue",
+            )],
+        ),
+        (
+            "The plan will cost far too much money, Jane Doe, a Democrat, said.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "The plan will cost far too much money",
+                "clause-speaker-apposition-verb",
+            )],
+        ),
+        (
+            "Yesterday, said Jane Doe, the plan would fail badly.",
+            &[(
+                "Jane Doe",
+                "indirect",
+                "the plan would fail badly",
+                "verb-speaker-content",
+            )],
+        ),
+        (
+            "Jane Doe believes that the plan will fail badly.",
+            &[("Jane Doe", "indirect", "the plan will fail badly", "belief")],
+        ),
+        (
+            "“We will win this race easily.” Jane Doe said.",
+            &[(
+                "Jane Doe",
+                "direct",
+                "We will win this race easily.",
+                "quote-then-cue-sentence",
+            )],
+        ),
+        (
+            "JANE DOE: We will win this.\nJOHN ROE: No, you will not.\nJANE DOE: We will see.",
+            &[
+                ("JANE DOE", "direct", "We will win this.", "transcript-turn"),
+                ("JANE DOE", "direct", "We will see.", "transcript-turn"),
+            ],
+        ),
+    ]);
+}
+
+/// Every rule is pinned by a sentence of this table and listed in the README's `rule` table.
+#[test]
+fn every_rule_has_a_sentence_here_and_a_line_in_the_readme() {
+    let table = include_str!("rules.rs");
+    let readme = include_str!("../README.md");
+    for rule in Rule::ALL {
+        let name = rule.as_str();
+        assert!(
+            table.contains(&format!("\"{name}\"")),
+            "no sentence of tests/rules.rs gives {name}"
+        );
+        assert!(
+            readme.contains(&format!("| `{name}` |")),
+            "README.md does not list the rule {name}"
+        );
+    }
 }

@@ -11,12 +11,11 @@
 //! (`criticized X for Y`).
 
 use super::content::{
-    blames, clause_subject, cue_words_end, indirect_allowed, introduced, participle_start,
-    skip_to_content, starts_badly,
+    blames, cue_words_end, indirect_allowed, introduced, participle_start, skip_to_content,
+    starts_badly,
 };
-use super::reading::Reading;
-use crate::cues::Cue;
-use crate::lexicon::{VerbClass, VerbForm};
+use super::reading::{Claim, Reading};
+use crate::cues::{participle_cue, Cue, CueRule};
 use crate::segment::TokKind;
 use std::ops::Range;
 
@@ -40,12 +39,7 @@ impl Reading<'_, '_> {
             return;
         }
         let group = self.state.new_group();
-        let rule = if cue.rule == "according-to" {
-            "according-to"
-        } else {
-            "speaker"
-        };
-        self.push_content(content, cue, rule, group);
+        self.push_content(content, cue, Claim::After, group);
         self.mark(cue.start..cue_words_end(cue));
     }
 
@@ -54,7 +48,7 @@ impl Reading<'_, '_> {
     fn content_after(&self, cue: &Cue, next: Option<&Cue>) -> Option<Range<usize>> {
         let (text, toks) = (self.text, self.toks);
         let mut start = cue_words_end(cue);
-        if cue.rule == "according-to" {
+        if cue.rule == CueRule::AccordingTo {
             start = cue.speaker.toks.1;
             if cue.verb > 0 {
                 // `CLAUSE, according to X` was claim_before's; mid-sentence it has no content.
@@ -87,7 +81,10 @@ impl Reading<'_, '_> {
     pub(super) fn participles(&mut self, cues: &[Cue]) {
         let (text, toks) = (self.text, self.toks);
         for i in 1..toks.len() {
-            let Some(cue) = self.participle_cue(cues, i) else {
+            if self.claimed[i] {
+                continue;
+            }
+            let Some(cue) = participle_cue(text, toks, cues, i) else {
                 continue;
             };
             let start = skip_to_content(text, toks, i + 1, &cue);
@@ -105,30 +102,7 @@ impl Reading<'_, '_> {
                 continue;
             }
             let group = self.state.new_group();
-            self.push_content(start..end, &cue, "participle", group);
+            self.push_content(start..end, &cue, Claim::After, group);
         }
-    }
-
-    /// A gerund right after a comma (`, arguing`) as a cue, unless a rule claimed it or it
-    /// states a belief. It speaks for the last cue's speaker before it, else for the phrase
-    /// that opens the sentence.
-    fn participle_cue(&self, cues: &[Cue], i: usize) -> Option<Cue> {
-        let (text, toks) = (self.text, self.toks);
-        // `…, saying`, or right after the verb it continues: `responded saying`.
-        let after_verb = toks[i - 1].verb.is_some_and(|v| v.form == VerbForm::Past);
-        if !(toks[i - 1].kind == TokKind::Comma || after_verb) || self.claimed[i] {
-            return None;
-        }
-        let verb = toks[i].verb?;
-        if verb.form != VerbForm::Gerund || verb.class == VerbClass::Belief {
-            return None;
-        }
-        let speaker = cues
-            .iter()
-            .rev()
-            .find(|c| c.verb < i)
-            .map(|c| c.speaker)
-            .or_else(|| clause_subject(text, toks, i))?;
-        Some(Cue::at_verb(toks, i, verb, speaker, "participle", i))
     }
 }

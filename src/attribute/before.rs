@@ -17,9 +17,8 @@ use super::content::{
     skip_apposition, starts_badly, tail_is_adjunct, trim_clause_start, widen_to_quote,
     words_before_quote,
 };
-use super::reading::Reading;
-use crate::cues::{phrase_after, word, Cue, MentionKind};
-use crate::lexicon::{VerbClass, VerbForm};
+use super::reading::{Claim, Reading};
+use crate::cues::{dash_cue, passive_cue, Cue};
 use crate::segment::{Tok, TokKind};
 use crate::QuoteKind;
 use std::ops::Range;
@@ -54,7 +53,7 @@ impl Reading<'_, '_> {
         if quote_just_before && (!closes || !words_before_quote(text, content_toks)) {
             // Only the quotation right before the cue: `“Q,” she said, …`.
             let q = quote_before.unwrap_or(j - 1);
-            self.push_content(q..q + 1, cue, "quote", group);
+            self.push_content(q..q + 1, cue, Claim::Quote, group);
             self.second_piece(cue_end, cue, group);
         } else {
             // A short clause makes no row; the group number it took stays unused (ids are
@@ -64,8 +63,12 @@ impl Reading<'_, '_> {
             {
                 return false;
             }
-            let prefix = if quote_just_before { "quote" } else { "clause" };
-            self.push_content(trim_clause_start(text, toks, content), cue, prefix, group);
+            let claim = if quote_just_before {
+                Claim::Quote
+            } else {
+                Claim::Clause
+            };
+            self.push_content(trim_clause_start(text, toks, content), cue, claim, group);
         }
         self.mark(cue.start..cue_end);
         true
@@ -108,10 +111,19 @@ impl Reading<'_, '_> {
             return false;
         }
         let group = self.state.new_group();
-        self.push_content(trim_clause_start(text, toks, content), cue, "clause", group);
+        self.push_content(
+            trim_clause_start(text, toks, content),
+            cue,
+            Claim::Clause,
+            group,
+        );
         let quoted = rest.len() == 1 && matches!(toks[rest.start].kind, TokKind::Quote(_));
-        let direction = if quoted { "quote" } else { "interposed" };
-        self.push_content(rest, cue, direction, group);
+        let claim = if quoted {
+            Claim::Quote
+        } else {
+            Claim::Interposed
+        };
+        self.push_content(rest, cue, claim, group);
         if let Some(last) = self.state.out.last_mut().filter(|_| quoted) {
             if text[last.quote.range()].starts_with(char::is_lowercase) {
                 last.kind = QuoteKind::Mixed;
@@ -167,7 +179,7 @@ impl Reading<'_, '_> {
     fn second_piece(&mut self, cue_end: usize, cue: &Cue, group: usize) {
         let piece = piece_after_cue(self.text, self.toks, cue_end, cue);
         if let Some(piece) = piece.filter(|p| !self.claimed[p.clone()].iter().any(|&c| c)) {
-            self.push_content(piece, cue, "quote", group);
+            self.push_content(piece, cue, Claim::Quote, group);
         }
     }
 
@@ -178,32 +190,12 @@ impl Reading<'_, '_> {
             if self.claimed[i] || !matches!(toks[i].kind, TokKind::Quote(_)) {
                 continue;
             }
-            let Some(dash) = dash_after(toks, i) else {
+            let Some(cue) = dash_cue(text, toks, i) else {
                 continue;
-            };
-            let Some(speaker) = phrase_after(text, toks, dash + 1) else {
-                continue;
-            };
-            let ends = toks[speaker.toks.1..]
-                .iter()
-                .all(|t| !matches!(t.kind, TokKind::Quote(_)))
-                && speaker.kind == MentionKind::Name;
-            if !ends {
-                continue;
-            }
-            let cue = Cue {
-                verb: dash,
-                span: toks[dash].span,
-                lemma: "dash",
-                class: VerbClass::Speech,
-                form: VerbForm::Present,
-                speaker,
-                rule: "dash-speaker",
-                start: dash,
             };
             let group = self.state.new_group();
-            self.push_content(i..i + 1, &cue, "quote-dash-speaker", group);
-            self.mark(dash..speaker.toks.1);
+            self.push_content(i..i + 1, &cue, Claim::Quote, group);
+            self.mark(cue.verb..cue.speaker.toks.1);
         }
     }
 
@@ -211,25 +203,17 @@ impl Reading<'_, '_> {
     pub(super) fn passive_characterisation(&mut self) {
         let (text, toks) = (self.text, self.toks);
         for i in 1..toks.len() {
-            let Some(verb) = toks[i].verb else {
-                continue;
-            };
-            let aux = word(text, &toks[i - 1])
-                .is_some_and(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "being"));
-            if verb.form != VerbForm::Past || !aux || self.claimed[i] {
+            if self.claimed[i] {
                 continue;
             }
-            let by = (i + 1..toks.len().min(i + 25)).find(|&j| word(text, &toks[j]) == Some("by"));
-            let Some(by) = by else { continue };
-            let Some(speaker) = phrase_after(text, toks, by + 1) else {
+            let Some((cue, by)) = passive_cue(text, toks, i) else {
                 continue;
             };
-            if speaker.kind == MentionKind::Pronoun || self.is_claimed(0..by) {
+            if self.is_claimed(0..by) {
                 continue;
             }
-            let cue = Cue::at_verb(toks, i, verb, speaker, "passive", i);
             let group = self.state.new_group();
-            self.push_content(0..by, &cue, "passive", group);
+            self.push_content(0..by, &cue, Claim::Clause, group);
         }
     }
 }
@@ -241,18 +225,4 @@ fn clause_is_long_enough(content: &[Tok]) -> bool {
         .filter(|t| t.is_word() || matches!(t.kind, TokKind::Quote(_)))
         .count()
         >= 3
-}
-
-/// The dash right after the quotation at `i`, or after its sentence's full stop:
-/// `“Q” — X`, `“Q.” — X`.
-fn dash_after(toks: &[Tok], i: usize) -> Option<usize> {
-    if toks[i + 1].kind == TokKind::Dash {
-        Some(i + 1)
-    } else if toks[i + 1].kind == TokKind::Terminal
-        && toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Dash)
-    {
-        Some(i + 2)
-    } else {
-        None
-    }
 }

@@ -13,7 +13,7 @@
 //! Every function here reads tokens and text and decides; none pushes a row or claims a
 //! token, so each can be read, and tested, on its own.
 
-use crate::cues::{phrase_after, word, Cue, Mention, MentionKind};
+use crate::cues::{phrase_after, word, Cue, CueRule, MentionKind};
 use crate::lexicon::{lexicon, VerbClass, VerbForm};
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
@@ -444,7 +444,11 @@ pub(super) fn cue_words_end(cue: &Cue) -> usize {
 
 /// The token after a cue, its speaker and the speaker's apposition.
 pub(super) fn cue_end(toks: &[Tok], cue: &Cue) -> usize {
-    let verb_len = if cue.rule == "according-to" { 2 } else { 1 };
+    let verb_len = if cue.rule == CueRule::AccordingTo {
+        2
+    } else {
+        1
+    };
     let end = cue.speaker.toks.1.max(cue.verb + verb_len);
     // An apposition after the cue's last token extends the cue; one before it is inside it.
     if end > 0
@@ -547,19 +551,4 @@ pub(super) fn widen_to_quote(text: &str, toks: &[Tok], cue: &Cue) -> Cue {
     widened.speaker.toks.0 = start;
     widened.speaker.span.start = toks[start].span.start;
     widened
-}
-
-/// The subject of the clause a word at `participle` hangs on: the first name that opens the
-/// sentence or a clause after a comma, before it (`Later on Sunday, Carson shared a
-/// syllabus, writing …` is Carson's).
-pub(super) fn clause_subject(text: &str, toks: &[Tok], participle: usize) -> Option<Mention> {
-    let starts = std::iter::once(0).chain(
-        (0..participle)
-            .filter(|&j| toks[j].kind == TokKind::Comma)
-            .map(|j| j + 1),
-    );
-    starts.filter(|&k| k < participle).find_map(|k| {
-        phrase_after(text, toks, k)
-            .filter(|m| m.kind == MentionKind::Name && m.toks.1 <= participle)
-    })
 }

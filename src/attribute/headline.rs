@@ -15,7 +15,7 @@ use crate::cues::{Case, Mention, MentionKind};
 use crate::lexicon::lexicon;
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
-use crate::QuoteKind;
+use crate::{QuoteKind, Rule};
 
 /// The longest line read as a headline.
 pub(super) const MAX_WORDS: usize = 25;
@@ -88,7 +88,7 @@ pub(super) fn labelled(
         kind,
         speaker: Some(speaker),
         cue: None,
-        rule: "headline-label",
+        rule: Rule::HeadlineLabel,
         group,
     })
 }

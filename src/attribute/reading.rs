@@ -17,11 +17,11 @@
 
 use super::content::{looks_like_title, quote_inner, starts_clause};
 use super::RawAttribution;
-use crate::cues::{find_cues, Case, Cue, Mention, MentionKind};
+use crate::cues::{find_cues, Case, Cue, CueRule, Mention, MentionKind};
 use crate::lexicon::VerbClass;
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
-use crate::QuoteKind;
+use crate::{QuoteKind, Rule};
 use std::ops::Range;
 
 /// What the reading of a document remembers from one sentence to the next.
@@ -135,13 +135,13 @@ impl<'a, 's> Reading<'a, 's> {
     }
 
     /// Claims the tokens `content` for `cue`'s speaker and pushes them as a row of `group`,
-    /// unless they hold no words or only a title. `direction` says how the cue reached the
-    /// content (`quote`, `clause`, `speaker`, …) and names the rule with the cue's own.
+    /// unless they hold no words or only a title. `claim` says how the cue reached the
+    /// content, and names the rule with the cue's own.
     pub(super) fn push_content(
         &mut self,
         content: Range<usize>,
         cue: &Cue,
-        direction: &'static str,
+        claim: Claim,
         group: usize,
     ) {
         let text = self.text;
@@ -161,9 +161,9 @@ impl<'a, 's> Reading<'a, 's> {
             return;
         }
         let rule = if cue.class == VerbClass::Belief && kind == QuoteKind::Indirect {
-            "belief"
+            Rule::Belief
         } else {
-            rule_name(direction, cue.rule)
+            rule_of(claim, cue.rule)
         };
         let row = RawAttribution {
             quote,
@@ -198,22 +198,41 @@ fn content_span(text: &str, content: &[Tok]) -> (Span, QuoteKind) {
     }
 }
 
-fn rule_name(direction: &'static str, cue_rule: &'static str) -> &'static str {
-    match (direction, cue_rule) {
-        ("quote", "speaker-verb") => "quote-speaker-verb",
-        ("quote", "speaker-apposition-verb") => "quote-speaker-apposition-verb",
-        ("quote", "verb-speaker") => "quote-verb-speaker",
-        ("quote", "according-to") => "quote-according-to",
-        ("quote", _) => "quote-cue",
-        ("clause", "speaker-verb") => "clause-speaker-verb",
-        ("clause", "speaker-apposition-verb") => "clause-speaker-apposition-verb",
-        ("clause", "verb-speaker") => "clause-verb-speaker",
-        ("clause", "according-to") => "clause-according-to",
-        ("clause", _) => "clause-cue",
-        ("speaker", "speaker-apposition-verb") => "speaker-apposition-verb-content",
-        ("speaker", "verb-speaker") => "verb-speaker-content",
-        ("speaker", _) => "speaker-verb-content",
-        (other, _) => other,
+/// How a cue reached its content: the first half of a row's [`Rule`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Claim {
+    /// Backwards onto the quotation right before the cue (or right after, as its second piece).
+    Quote,
+    /// Backwards onto the clause before the cue.
+    Clause,
+    /// Forwards onto what the cue introduces.
+    After,
+    /// The piece after a cue that stands inside its content.
+    Interposed,
+}
+
+/// The rule of a row claimed by `claim` with a cue read by `cue`.
+fn rule_of(claim: Claim, cue: CueRule) -> Rule {
+    match (claim, cue) {
+        // These cues claim in one direction only, and name their rule alone.
+        (_, CueRule::Participle) => Rule::Participle,
+        (_, CueRule::Passive) => Rule::Passive,
+        (Claim::Interposed, _) => Rule::Interposed,
+        (Claim::Quote, CueRule::SpeakerVerb) => Rule::QuoteSpeakerVerb,
+        (Claim::Quote, CueRule::SpeakerAppositionVerb) => Rule::QuoteSpeakerAppositionVerb,
+        (Claim::Quote, CueRule::VerbSpeaker) => Rule::QuoteVerbSpeaker,
+        (Claim::Quote, CueRule::AccordingTo) => Rule::QuoteAccordingTo,
+        (Claim::Quote, CueRule::DashSpeaker) => Rule::QuoteDashSpeaker,
+        (Claim::Quote, _) => Rule::QuoteCue,
+        (Claim::Clause, CueRule::SpeakerVerb) => Rule::ClauseSpeakerVerb,
+        (Claim::Clause, CueRule::SpeakerAppositionVerb) => Rule::ClauseSpeakerAppositionVerb,
+        (Claim::Clause, CueRule::VerbSpeaker) => Rule::ClauseVerbSpeaker,
+        (Claim::Clause, CueRule::AccordingTo) => Rule::ClauseAccordingTo,
+        (Claim::Clause, _) => Rule::ClauseCue,
+        (Claim::After, CueRule::AccordingTo) => Rule::AccordingTo,
+        (Claim::After, CueRule::SpeakerAppositionVerb) => Rule::SpeakerAppositionVerbContent,
+        (Claim::After, CueRule::VerbSpeaker) => Rule::VerbSpeakerContent,
+        (Claim::After, _) => Rule::SpeakerVerbContent,
     }
 }
 

@@ -8,14 +8,14 @@
 //! standalone quotation of fewer than three words or of a few capitalised ones
 //! (`“Face the Nation.”`).
 
-use super::content::{clause_subject, cue_words_end, looks_like_title, quote_inner};
+use super::content::{cue_words_end, looks_like_title, quote_inner};
 use super::reading::Reading;
 use super::RawAttribution;
-use crate::cues::{find_cues, Case, Cue};
+use crate::cues::{clause_subject, find_cues, Case, Cue};
 use crate::lexicon::VerbClass;
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
-use crate::QuoteKind;
+use crate::{QuoteKind, Rule};
 
 impl Reading<'_, '_> {
     /// Quotations no cue claimed: kept when they stand as a sentence of their own.
@@ -40,12 +40,12 @@ impl Reading<'_, '_> {
                 Some(cue) => (
                     Some(cue.speaker),
                     Some(cue.span),
-                    "quote-then-cue-sentence",
+                    Rule::QuoteThenCueSentence,
                     self.state.new_group(),
                 ),
                 None => {
                     let (speaker, group) = self.state.continued(self.para);
-                    (speaker, None, "continuation", group)
+                    (speaker, None, Rule::Continuation, group)
                 }
             };
             let row = RawAttribution {
@@ -94,7 +94,7 @@ impl Reading<'_, '_> {
             kind: QuoteKind::Direct,
             speaker: Some(speaker),
             cue: Some(toks[q - 1].span),
-            rule: "colon-lead-in",
+            rule: Rule::ColonLeadIn,
             group,
         };
         self.mark(q..q + 1);

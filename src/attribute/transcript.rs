@@ -12,7 +12,7 @@ use super::RawAttribution;
 use crate::cues::{Mention, MentionKind};
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
-use crate::QuoteKind;
+use crate::{QuoteKind, Rule};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
@@ -37,7 +37,7 @@ impl Turn {
             kind: QuoteKind::Direct,
             speaker: Some(speaker),
             cue: None,
-            rule: "transcript-turn",
+            rule: Rule::TranscriptTurn,
             group,
         }
     }
