@@ -15,6 +15,15 @@
 //! (`continuation`) or takes the speaker of a bare cue sentence after it. Quoted words inside
 //! a sentence with no cue are scare quotes, terms or titles, and make no row.
 //!
+//! Attribution claims content and records what the text says of its speaker, no more: the
+//! words that name them ([`Source::Named`]), that the row goes on from whoever spoke last
+//! ([`Source::ContinuesLast`]), and which multi-paragraph quotation a row is a piece of
+//! ([`RawAttribution::chain`]). [`crate::speakers`] alone turns those facts into a speaker.
+//!
+//! [`Claims`] is driven by the pipeline in [`crate::Extractor::extract`]: a paragraph at a
+//! time ([`Claims::paragraph`]: transcript turns and headline labels claim it whole), then a
+//! sentence at a time with its cues ([`Claims::sentence`]).
+//!
 //! The rules live in submodules, one concept each: `reading` holds the sentence being read
 //! and what the document remembers between sentences; `before`, `after` and `standalone`
 //! are the rules for content before its speaker, after it, and quotations with none;
@@ -29,87 +38,121 @@ mod reading;
 mod standalone;
 mod transcript;
 
-use crate::cues::{Case, Mention};
-use crate::document::paragraphs;
-use crate::quotes::{quotes_in, QuotedSpan};
-use crate::segment::{sentences, tokenize};
+use crate::cues::{Case, Cue, Mention, MentionKind};
+use crate::quotes::QuotedSpan;
+use crate::segment::Tok;
 use crate::span::Span;
 use crate::{QuoteKind, Rule};
 use reading::{Reading, State};
-use std::ops::Range;
+use std::collections::HashMap;
+use transcript::Turn;
 
-/// An attribution before its speaker is resolved to a name.
+/// The words that name a speaker, wherever in the document they stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SpeakerMention {
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The words between commas after a name (`a Democrat`), if any.
+    pub apposition: Option<Span>,
+}
+
+impl From<Mention> for SpeakerMention {
+    fn from(m: Mention) -> Self {
+        SpeakerMention {
+            span: m.span,
+            kind: m.kind,
+            apposition: m.apposition,
+        }
+    }
+}
+
+/// What the text says of who speaks a row's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Words of the text name the speaker: a name, a description or a pronoun.
+    Named(SpeakerMention),
+    /// A quotation standing alone, no cue near it: whoever spoke last goes on, if they
+    /// spoke in this paragraph or the one before.
+    ContinuesLast,
+}
+
+/// An attribution before its speaker is settled and resolved to a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RawAttribution {
     pub quote: Span,
     pub kind: QuoteKind,
-    pub speaker: Option<Mention>,
+    pub source: Source,
     pub cue: Option<Span>,
     pub rule: Rule,
     /// Pieces of one quotation share this number.
     pub group: usize,
+    /// The index of the paragraph the row was read in.
+    pub para: usize,
+    /// The multi-paragraph quotation the row is a piece of: the index of its first piece
+    /// among the document's quotations.
+    pub chain: Option<usize>,
 }
 
-/// All attributions of `range` in `text`, speakers still as mentions.
-pub fn attribute(text: &str, range: Range<usize>) -> Vec<RawAttribution> {
-    let paras = paragraphs(text, range);
-    let quotes = quotes_in(text, &paras);
-    let labels = transcript::transcript_labels(text, &paras, &quotes);
-    let mut state = State::default();
-    for (p, para) in paras.into_iter().enumerate() {
-        if let Some(turn) = labels.get(&para.start) {
-            let group = state.new_group();
-            state.push(turn.attribution(group), p);
-            continue;
+/// The rows of one document as its paragraphs and sentences are read, in reading order.
+pub struct Claims<'a> {
+    text: &'a str,
+    quotes: &'a [QuotedSpan],
+    turns: HashMap<usize, Turn>,
+    state: State,
+}
+
+impl<'a> Claims<'a> {
+    /// Ready to read `paras` of `text`, whose quotations are `quotes`.
+    pub fn new(text: &'a str, paras: &[Span], quotes: &'a [QuotedSpan]) -> Self {
+        Claims {
+            text,
+            quotes,
+            turns: transcript::transcript_labels(text, paras, quotes),
+            state: State::default(),
         }
-        let headline = headline::is_headline(text, para, p);
-        if headline {
-            let group = state.new_group();
-            if let Some(row) = headline::labelled(text, para, &quotes, group) {
-                state.push(row, p);
-                continue;
+    }
+
+    /// Claims the `p`-th paragraph whole when it is a transcript turn or a labelled
+    /// headline; otherwise says how its sentences capitalise, for the cues to be read in.
+    pub fn paragraph(&mut self, p: usize, para: Span) -> Option<Case> {
+        let text = self.text;
+        if let Some(turn) = self.turns.get(&para.start) {
+            let group = self.state.new_group();
+            self.state.push(turn.attribution(group, p));
+            return None;
+        }
+        if !headline::is_headline(text, para, p) {
+            return Some(Case::Sentence);
+        }
+        let group = self.state.new_group();
+        match headline::labelled(text, para, self.quotes, group, p) {
+            Some(row) => {
+                self.state.push(row);
+                None
             }
-        }
-        let case = if headline {
-            headline::case_of(text, para)
-        } else {
-            Case::Sentence
-        };
-        let toks = tokenize(text, para.range(), &quotes);
-        let spans = bounded(sentences(text, &toks));
-        for (k, r) in spans.iter().enumerate() {
-            // A quotation alone in its sentence may take its speaker from the next one.
-            let next = spans.get(k + 1).map(|n| &toks[n.clone()]);
-            Reading::new(&mut state, text, &toks[r.clone()], p)
-                .in_case(case)
-                .read(next);
+            None => Some(headline::case_of(text, para)),
         }
     }
-    link_continued_pieces(&quotes, &mut state.out);
-    state.out
-}
 
-/// The longest run of tokens read as one sentence. Real sentences stay far below it; a
-/// paragraph without a full stop is read in windows of it, so every rule runs in time
-/// linear in the paragraph.
-const MAX_SENTENCE_TOKENS: usize = 400;
-
-fn bounded(sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(sentences.len());
-    for r in sentences {
-        let mut start = r.start;
-        while r.end - start > MAX_SENTENCE_TOKENS {
-            out.push(start..start + MAX_SENTENCE_TOKENS);
-            start += MAX_SENTENCE_TOKENS;
-        }
-        out.push(start..r.end);
+    /// Claims what the `cues` of a sentence of paragraph `p` attribute. `next` is the
+    /// sentence after it, which may be a bare cue (`Johnson said.`) naming who spoke a
+    /// quotation standing alone in this one.
+    pub fn sentence(&mut self, p: usize, toks: &[Tok], cues: &[Cue], next: Option<&[Tok]>) {
+        Reading::new(&mut self.state, self.text, toks, p).read(cues, next);
     }
-    out
+
+    /// Every row, in reading order, each marked with the multi-paragraph quotation it is a
+    /// piece of.
+    pub fn finish(self) -> Vec<RawAttribution> {
+        let mut rows = self.state.out;
+        mark_chains(self.quotes, &mut rows);
+        rows
+    }
 }
 
-/// The pieces of a multi-paragraph quotation share the attribution of its first
-/// attributed piece; pieces without a cue take its speaker.
-fn link_continued_pieces(quotes: &[QuotedSpan], rows: &mut [RawAttribution]) {
+/// Marks the rows inside each quotation that runs over several paragraphs with the index
+/// of the quotation's first piece.
+fn mark_chains(quotes: &[QuotedSpan], rows: &mut [RawAttribution]) {
     let mut chain_start = 0;
     for (i, q) in quotes.iter().enumerate() {
         if !q.continuation {
@@ -118,21 +161,11 @@ fn link_continued_pieces(quotes: &[QuotedSpan], rows: &mut [RawAttribution]) {
         if q.continues || !q.continuation || i == chain_start {
             continue;
         }
-        let chain: Vec<Span> = quotes[chain_start..=i].iter().map(|q| q.outer).collect();
-        let in_chain = |r: &RawAttribution| chain.iter().any(|o| o.contains(r.quote));
-        let Some(src) = rows
-            .iter()
-            .filter(|r| in_chain(r) && r.rule != Rule::Continuation)
-            .map(|r| (r.speaker, r.group, r.cue))
-            .next_back()
-        else {
-            continue;
-        };
-        for r in rows.iter_mut().filter(|r| in_chain(r)) {
-            if r.rule == Rule::Continuation {
-                r.speaker = src.0;
+        let chain = &quotes[chain_start..=i];
+        for r in rows.iter_mut() {
+            if chain.iter().any(|q| q.outer.contains(r.quote)) {
+                r.chain = Some(chain_start);
             }
-            r.group = src.1;
         }
     }
 }

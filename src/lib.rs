@@ -2,20 +2,23 @@
 //! reported), its speaker resolved to a name, the cue that introduced it, and the grammar rule
 //! that made the attribution, each as byte spans into the text it was read from.
 //!
-//! One document goes through one pipeline, a module a stage:
+//! One document goes through one pipeline, a module a stage, in the order
+//! [`Extractor::extract`] calls them:
 //!
 //! 1. [`document`]: front matter and site trailers are set aside; offsets still count from
 //!    the start of the file ([`html`] masks a page to its visible text first, same length).
+//!    The body is cut into paragraphs.
 //! 2. [`quotes`]: quote marks from `grammar/quote-marks.tsv` are paired by position and
 //!    glyph, apostrophes told apart, quotations over several paragraphs linked.
 //! 3. [`segment`]: each paragraph is tokenized (nom), every quotation one token, and cut into
 //!    sentences that respect abbreviations.
 //! 4. [`cues`]: speech verbs from `grammar/speech-verbs.txt` and their speakers' noun phrases,
-//!    each shape a named rule.
+//!    each shape a named [`cues::CueRule`].
 //! 5. [`attribute`]: each cue claims its content before or after it; what no cue claims is
-//!    kept only when it stands as a sentence of its own.
-//! 6. [`speakers`]: mentions become names within the document, or through an
-//!    [`EntityTable`].
+//!    kept only when it stands as a sentence of its own. Each row records what the text says
+//!    of its speaker, and the [`Rule`] that made it.
+//! 6. [`speakers`]: who goes on speaking is settled, then mentions become names within the
+//!    document, or through an [`EntityTable`].
 //!
 //! The library never prints: [`output`] sinks write what the binary asks, and the commands
 //! that compare runs or versions ([`diff`], [`compare`]) are functions too.
@@ -55,6 +58,7 @@ pub use document::Document;
 pub use entities::EntityTable;
 pub use span::Span;
 
+use attribute::RawAttribution;
 use std::sync::Arc;
 
 /// Extracts attributions from documents; build once, share across threads.
@@ -92,28 +96,46 @@ impl Extractor {
         ExtractorBuilder::default()
     }
 
-    /// Every attribution in `doc`, in text order.
+    /// Every attribution in `doc`, in text order: the pipeline, a stage a module.
     pub fn extract(&self, doc: &Document) -> Vec<Attribution> {
         let text = doc.text.as_str();
-        let mut raw = attribute::attribute(text, doc.body.range());
-        raw.sort_by_key(|r| (r.quote.start, r.quote.end));
-        let speakers = speakers::resolve(text, &raw, self.entities.as_deref());
-        let mut ids = indexmap::IndexMap::new();
-        raw.into_iter()
-            .zip(speakers)
-            .map(|(r, speaker)| {
-                let next = ids.len() + 1;
-                let attribution = *ids.entry(r.group).or_insert(next);
-                debug_assert!(text.get(r.quote.range()).is_some());
-                Attribution {
-                    quote: r.quote,
-                    kind: r.kind,
-                    speaker,
-                    cue: r.cue,
-                    attribution,
-                    rule: r.rule,
-                }
-            })
-            .collect()
+        let paras = document::paragraphs(text, doc.body.range());
+        let quotes = quotes::quotes_in(text, &paras);
+        let mut claims = attribute::Claims::new(text, &paras, &quotes);
+        for (p, &para) in paras.iter().enumerate() {
+            let Some(case) = claims.paragraph(p, para) else {
+                continue;
+            };
+            let toks = segment::tokenize(text, para.range(), &quotes);
+            let sentences = segment::sentences(text, &toks);
+            for (k, s) in sentences.iter().enumerate() {
+                let sentence = &toks[s.clone()];
+                let cues = cues::find_cues(text, sentence, case);
+                let next = sentences.get(k + 1).map(|n| &toks[n.clone()]);
+                claims.sentence(p, sentence, &cues, next);
+            }
+        }
+        let rows = speakers::resolve(text, claims.finish(), self.entities.as_deref());
+        number_attributions(text, rows)
     }
+}
+
+/// Rows as attributions, the pieces of one quotation numbered alike from 1 in text order.
+fn number_attributions(text: &str, rows: Vec<(RawAttribution, Speaker)>) -> Vec<Attribution> {
+    let mut ids = indexmap::IndexMap::new();
+    rows.into_iter()
+        .map(|(r, speaker)| {
+            let next = ids.len() + 1;
+            let attribution = *ids.entry(r.group).or_insert(next);
+            debug_assert!(text.get(r.quote.range()).is_some());
+            Attribution {
+                quote: r.quote,
+                kind: r.kind,
+                speaker,
+                cue: r.cue,
+                attribution,
+                rule: r.rule,
+            }
+        })
+        .collect()
 }

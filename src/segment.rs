@@ -303,21 +303,37 @@ fn is_alphanumeric(c: char) -> bool {
     !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
 }
 
-/// Sentences of a paragraph's tokens, as index ranges into `toks`.
+/// The longest run of tokens read as one sentence. Real sentences stay far below it; a
+/// paragraph without a full stop is read in windows of it, so every rule runs in time
+/// linear in the paragraph.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Sentences of a paragraph's tokens, as index ranges into `toks`, none longer than
+/// [`MAX_SENTENCE_TOKENS`].
 pub fn sentences(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
     // A paragraph holds a sentence or a few: one small allocation rather than growing.
     let mut out = Vec::with_capacity(4);
     let mut start = 0;
     for i in 0..toks.len() {
         if i + 1 < toks.len() && ends_sentence(text, toks, i) {
-            out.push(start..i + 1);
+            push_bounded(&mut out, start..i + 1);
             start = i + 1;
         }
     }
     if start < toks.len() {
-        out.push(start..toks.len());
+        push_bounded(&mut out, start..toks.len());
     }
     out
+}
+
+/// Pushes `sentence` in windows of at most [`MAX_SENTENCE_TOKENS`] tokens.
+fn push_bounded(out: &mut Vec<Range<usize>>, sentence: Range<usize>) {
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_TOKENS {
+        out.push(start..start + MAX_SENTENCE_TOKENS);
+        start += MAX_SENTENCE_TOKENS;
+    }
+    out.push(start..sentence.end);
 }
 
 fn ends_sentence(text: &str, toks: &[Tok], i: usize) -> bool {

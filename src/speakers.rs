@@ -12,8 +12,10 @@
 //! - a pronoun resolves to the nearest preceding person (`he`, `she`) or organisation
 //!   (`it`), or the nearest preceding group of sources (`they`).
 
-use crate::attribute::RawAttribution;
-use crate::cues::{Mention, MentionKind};
+mod continuity;
+
+use crate::attribute::{RawAttribution, SpeakerMention};
+use crate::cues::MentionKind;
 use crate::entities::EntityTable;
 use crate::lexicon::{lexicon, Gender};
 use crate::span::Span;
@@ -51,7 +53,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Split `Illinois Governor JB Pritzker` into title `Illinois Governor` and name `JB Pritzker`.
-fn parse(text: &str, m: &Mention) -> Parsed {
+fn parse(text: &str, m: &SpeakerMention) -> Parsed {
     let words: Vec<&str> = text[m.span.range()]
         .split_whitespace()
         .skip_while(|w| is_determiner(w))
@@ -228,7 +230,7 @@ impl<'t> LowerCaseWords<'t> {
 }
 
 /// `Johnson and JB Pritzker`: the spans of each name of a coordinated mention, if it is one.
-fn coordinated(text: &str, m: &Mention) -> Option<Vec<Span>> {
+fn coordinated(text: &str, m: &SpeakerMention) -> Option<Vec<Span>> {
     if m.kind != MentionKind::Name {
         return None;
     }
@@ -406,13 +408,30 @@ impl<'t> NameIndex<'t> {
     }
 }
 
-/// Resolves every row's mention to a speaker.
+/// Settles who speaks every row of a document, found in reading order: continuity first
+/// (see [`continuity`]), then each mention resolved to a speaker. The rows come back in
+/// text order, each with its speaker.
 pub fn resolve(
     text: &str,
-    rows: &[RawAttribution],
+    mut rows: Vec<RawAttribution>,
+    entities: Option<&EntityTable>,
+) -> Vec<(RawAttribution, Speaker)> {
+    let mut mentions = continuity::settle(&mut rows);
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| (rows[i].quote.start, rows[i].quote.end));
+    let sorted: Vec<Option<SpeakerMention>> = order.iter().map(|&i| mentions[i]).collect();
+    mentions = sorted;
+    let speakers = resolve_mentions(text, &mentions, entities);
+    order.into_iter().map(|i| rows[i]).zip(speakers).collect()
+}
+
+/// Resolves every mention, in text order, to a speaker.
+fn resolve_mentions(
+    text: &str,
+    mentions: &[Option<SpeakerMention>],
     entities: Option<&EntityTable>,
 ) -> Vec<Speaker> {
-    let (wordings, wording_of) = wordings(text, rows);
+    let (wordings, wording_of) = wordings(text, mentions);
     let names = NameIndex::new(text);
     // Coordinated mentions name no single person: they join the table only through parts.
     let single: Vec<&Parsed> = wordings
@@ -426,9 +445,9 @@ pub fn resolve(
     // unresolved description at a sentence's start).
     let mut resolved: Vec<Option<Speaker>> = vec![None; wordings.len()];
     let mut lower_case = LowerCaseWords::default();
-    let mut out: Vec<Speaker> = Vec::with_capacity(rows.len());
-    for (row, wording) in rows.iter().zip(&wording_of) {
-        let Some(m) = row.speaker else {
+    let mut out: Vec<Speaker> = Vec::with_capacity(mentions.len());
+    for (mention, wording) in mentions.iter().zip(&wording_of) {
+        let Some(m) = *mention else {
             out.push(Speaker::default());
             continue;
         };
@@ -487,13 +506,13 @@ struct Wording {
 
 /// The distinct wordings of the rows' mentions, pronouns aside, and each row's wording: a
 /// story names its speakers many times the same way, so each is parsed and resolved once.
-fn wordings(text: &str, rows: &[RawAttribution]) -> (Vec<Wording>, Vec<Option<usize>>) {
+fn wordings(text: &str, mentions: &[Option<SpeakerMention>]) -> (Vec<Wording>, Vec<Option<usize>>) {
     let mut seen: FxHashMap<(&str, Option<&str>, MentionKind), usize> = FxHashMap::default();
     let mut wordings: Vec<Wording> = Vec::new();
-    let wording_of = rows
+    let wording_of = mentions
         .iter()
-        .map(|r| {
-            let m = r.speaker.filter(|m| m.kind != MentionKind::Pronoun)?;
+        .map(|m| {
+            let m = m.filter(|m| m.kind != MentionKind::Pronoun)?;
             let key = (
                 &text[m.span.range()],
                 m.apposition.map(|a| &text[a.range()]),
@@ -621,7 +640,7 @@ fn resolve_parsed(p: &Parsed, table: &Table) -> Option<Entry> {
 /// Each name of `Johnson and JB Pritzker` resolved on its own, joined by `; `.
 fn resolve_coordinated(
     text: &str,
-    m: &Mention,
+    m: &SpeakerMention,
     spans: &[Span],
     table: &Table,
     index: &NameIndex,
@@ -629,7 +648,7 @@ fn resolve_coordinated(
     let names: Vec<String> = spans
         .iter()
         .filter_map(|&span| {
-            let part = Mention {
+            let part = SpeakerMention {
                 span,
                 apposition: None,
                 ..*m
@@ -699,7 +718,7 @@ fn title_key(title: &str) -> String {
 /// The nearest preceding person (he, she), or speaker of the right kind (it, they).
 fn resolve_pronoun(
     text: &str,
-    m: &Mention,
+    m: &SpeakerMention,
     table: &Table,
     people: &[(usize, usize)],
     names: &NameIndex,

@@ -10,8 +10,8 @@
 //! sentence; a label must read as a name (capitalised words, no function word first:
 //! `The Latest:` is a rubric, not a speaker).
 
-use super::RawAttribution;
-use crate::cues::{Case, Mention, MentionKind};
+use super::{RawAttribution, Source, SpeakerMention};
+use crate::cues::{Case, MentionKind};
 use crate::lexicon::lexicon;
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
@@ -45,12 +45,14 @@ pub(super) fn case_of(text: &str, para: Span) -> Case {
 }
 
 /// `headline-label = NAME [" on " TOPIC] ":" SP CONTENT`, e.g. `Pence: Flowers Won’t Be at
-/// Debate`; the row for CONTENT, its kind decided by its quote marks.
+/// Debate`; the row for CONTENT in group `group`, paragraph `index`, its kind decided by its
+/// quote marks.
 pub(super) fn labelled(
     text: &str,
     para: Span,
     quotes: &[QuotedSpan],
     group: usize,
+    index: usize,
 ) -> Option<RawAttribution> {
     let line = &text[para.range()];
     let colon = line.find(": ")?;
@@ -77,8 +79,7 @@ pub(super) fn labelled(
         return None;
     }
     let (quote, kind) = content_kind(content, quotes);
-    let speaker = Mention {
-        toks: (0, 0),
+    let speaker = SpeakerMention {
         span: Span::new(para.start, para.start + name.trim_end().len()),
         kind: MentionKind::Name,
         apposition: None,
@@ -86,10 +87,12 @@ pub(super) fn labelled(
     Some(RawAttribution {
         quote,
         kind,
-        speaker: Some(speaker),
+        source: Source::Named(speaker),
         cue: None,
         rule: Rule::HeadlineLabel,
         group,
+        para: index,
+        chain: None,
     })
 }
 
@@ -116,11 +119,11 @@ mod tests {
 
     fn label(line: &str) -> Option<(String, String, QuoteKind)> {
         let quotes = find_quotes(line, 0..line.len());
-        let row = labelled(line, Span::new(0, line.len()), &quotes, 1)?;
-        let speaker = row
-            .speaker
-            .map(|m| line[m.span.range()].to_string())
-            .unwrap_or_default();
+        let row = labelled(line, Span::new(0, line.len()), &quotes, 1, 0)?;
+        let speaker = match row.source {
+            Source::Named(m) => line[m.span.range()].to_string(),
+            Source::ContinuesLast => String::new(),
+        };
         Some((speaker, line[row.quote.range()].to_string(), row.kind))
     }
 

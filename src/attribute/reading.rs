@@ -1,8 +1,7 @@
 //! One sentence read against the document so far: the context every rule works in.
 //!
-//! [`State`] is what outlives a sentence: the rows found so far, the counter that numbers
-//! groups (the pieces of one quotation share a number), and the last speaker, whom a
-//! quotation standing alone in the next paragraph continues. [`Reading`] is one sentence:
+//! [`State`] is what outlives a sentence: the rows found so far and the counter that numbers
+//! groups (the pieces of one quotation share a number). [`Reading`] is one sentence:
 //! the text, the sentence's tokens, its paragraph, and which tokens a rule has claimed. The
 //! rules are methods on it (in `before`, `after` and `standalone`), so each takes only what
 //! varies between calls: a cue, a content range, a group.
@@ -16,28 +15,20 @@
 //! onto a quotation with a `verb-speaker` cue, so its row is `quote-verb-speaker`.
 
 use super::content::{looks_like_title, quote_inner, starts_clause};
-use super::RawAttribution;
-use crate::cues::{find_cues, Case, Cue, CueRule, Mention, MentionKind};
+use super::{RawAttribution, Source};
+use crate::cues::{Cue, CueRule};
 use crate::lexicon::VerbClass;
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
 use crate::{QuoteKind, Rule};
 use std::ops::Range;
 
-/// What the reading of a document remembers from one sentence to the next.
+/// What the reading of a document keeps from one sentence to the next: the rows found so
+/// far, and the counter that numbers groups.
 #[derive(Default)]
 pub(super) struct State {
     pub(super) out: Vec<RawAttribution>,
     groups: usize,
-    last: Option<LastSpeaker>,
-}
-
-/// The last speaker and where it spoke.
-#[derive(Clone, Copy)]
-struct LastSpeaker {
-    mention: Mention,
-    para: usize,
-    group: usize,
 }
 
 impl State {
@@ -46,32 +37,8 @@ impl State {
         self.groups
     }
 
-    pub(super) fn push(&mut self, row: RawAttribution, para: usize) {
-        if let Some(mention) = row.speaker {
-            let last = LastSpeaker {
-                mention,
-                para,
-                group: row.group,
-            };
-            match self.last.as_mut() {
-                // A pronoun refers back to the last name: keep the name, update where it spoke.
-                Some(known) if mention.kind == MentionKind::Pronoun => {
-                    known.para = para;
-                    known.group = row.group;
-                }
-                _ => self.last = Some(last),
-            }
-        }
+    pub(super) fn push(&mut self, row: RawAttribution) {
         self.out.push(row);
-    }
-
-    /// The speaker and group of a quotation standing alone in paragraph `para`: the last
-    /// speaker's when it spoke in this paragraph or the one before, else nobody in a new group.
-    pub(super) fn continued(&mut self, para: usize) -> (Option<Mention>, usize) {
-        match self.last {
-            Some(last) if para <= last.para + 1 => (Some(last.mention), last.group),
-            _ => (None, self.new_group()),
-        }
     }
 }
 
@@ -83,8 +50,6 @@ pub(super) struct Reading<'a, 's> {
     /// Tokens some rule has taken, as content or as cue: no later rule takes them again.
     pub(super) claimed: Vec<bool>,
     pub(super) para: usize,
-    /// How the sentence capitalises: a title-case headline capitalises its verbs.
-    pub(super) case: Case,
 }
 
 impl<'a, 's> Reading<'a, 's> {
@@ -95,21 +60,14 @@ impl<'a, 's> Reading<'a, 's> {
             toks,
             claimed: vec![false; toks.len()],
             para,
-            case: Case::Sentence,
         }
     }
 
-    /// The same reading of a line in `case`.
-    pub(super) fn in_case(mut self, case: Case) -> Self {
-        self.case = case;
-        self
-    }
-
-    /// Runs every rule over the sentence. `next` is the sentence after it, which may be a
-    /// bare cue (`Johnson said.`) naming who spoke a quotation standing alone in this one.
-    pub(super) fn read(mut self, next: Option<&[Tok]>) {
+    /// Runs every rule over the sentence and its `cues`. `next` is the sentence after it,
+    /// which may be a bare cue (`Johnson said.`) naming who spoke a quotation standing alone
+    /// in this one.
+    pub(super) fn read(mut self, cues: &[Cue], next: Option<&[Tok]>) {
         let (text, toks) = (self.text, self.toks);
-        let cues = find_cues(text, toks, self.case);
         let mut prev_cue: Option<Cue> = None;
         for (c, cue) in cues.iter().enumerate() {
             let next_cue = next_clause(text, toks, cue, &cues[c + 1..]);
@@ -118,7 +76,7 @@ impl<'a, 's> Reading<'a, 's> {
             }
             prev_cue = Some(*cue);
         }
-        self.participles(&cues);
+        self.participles(cues);
         self.passive_characterisation();
         self.dash_speakers();
         self.unclaimed_quotes(next);
@@ -168,12 +126,14 @@ impl<'a, 's> Reading<'a, 's> {
         let row = RawAttribution {
             quote,
             kind,
-            speaker: Some(cue.speaker),
+            source: Source::Named(cue.speaker.into()),
             cue: Some(cue.span),
             rule,
             group,
+            para: self.para,
+            chain: None,
         };
-        self.state.push(row, self.para);
+        self.state.push(row);
     }
 }
 

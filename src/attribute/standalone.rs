@@ -2,15 +2,15 @@
 //!
 //! A quotation alone in its sentence is speech, and someone nearby spoke it: the speaker of
 //! a bare cue sentence right after it (`“We will win.” Johnson said.`, rule
-//! `quote-then-cue-sentence`), else the last speaker, while they spoke in this paragraph or
-//! the one before (`continuation`, in the last speaker's group). A quotation among the
+//! `quote-then-cue-sentence`), else whoever spoke last (`continuation`: which speaker, and
+//! whether they spoke near enough, [`crate::speakers`] settles). A quotation among the
 //! writer's words with no cue is a scare quote, a term or a title, and makes no row; so is a
 //! standalone quotation of fewer than three words or of a few capitalised ones
 //! (`“Face the Nation.”`).
 
 use super::content::{cue_words_end, looks_like_title, quote_inner};
 use super::reading::Reading;
-use super::RawAttribution;
+use super::{RawAttribution, Source};
 use crate::cues::{clause_subject, find_cues, Case, Cue};
 use crate::lexicon::VerbClass;
 use crate::segment::{Tok, TokKind};
@@ -36,27 +36,26 @@ impl Reading<'_, '_> {
             {
                 continue;
             }
-            let (speaker, cue, rule, group) = match next.and_then(|n| bare_cue(text, n)) {
+            let (source, cue, rule) = match next.and_then(|n| bare_cue(text, n)) {
                 Some(cue) => (
-                    Some(cue.speaker),
+                    Source::Named(cue.speaker.into()),
                     Some(cue.span),
                     Rule::QuoteThenCueSentence,
-                    self.state.new_group(),
                 ),
-                None => {
-                    let (speaker, group) = self.state.continued(self.para);
-                    (speaker, None, Rule::Continuation, group)
-                }
+                // Who goes on speaking is the speakers' to settle.
+                None => (Source::ContinuesLast, None, Rule::Continuation),
             };
             let row = RawAttribution {
                 quote,
                 kind: QuoteKind::Direct,
-                speaker,
+                source,
                 cue,
                 rule,
-                group,
+                group: self.state.new_group(),
+                para: self.para,
+                chain: None,
             };
-            self.state.push(row, self.para);
+            self.state.push(row);
         }
     }
 }
@@ -92,13 +91,15 @@ impl Reading<'_, '_> {
         let row = RawAttribution {
             quote,
             kind: QuoteKind::Direct,
-            speaker: Some(speaker),
+            source: Source::Named(speaker.into()),
             cue: Some(toks[q - 1].span),
             rule: Rule::ColonLeadIn,
             group,
+            para: self.para,
+            chain: None,
         };
         self.mark(q..q + 1);
-        self.state.push(row, self.para);
+        self.state.push(row);
     }
 }
 

@@ -8,8 +8,8 @@
 //! An editor's note looks the same (`UPDATE: …`, `CLARIFICATION: …`), so an unquoted label
 //! counts only when it opens two paragraphs or more.
 
-use super::RawAttribution;
-use crate::cues::{Mention, MentionKind};
+use super::{RawAttribution, Source, SpeakerMention};
+use crate::cues::MentionKind;
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
 use crate::{QuoteKind, Rule};
@@ -24,10 +24,9 @@ pub(super) struct Turn {
 }
 
 impl Turn {
-    /// The turn as a row of `group`: its words, spoken by its label.
-    pub(super) fn attribution(self, group: usize) -> RawAttribution {
-        let speaker = Mention {
-            toks: (0, 0),
+    /// The turn as a row of `group` in paragraph `para`: its words, spoken by its label.
+    pub(super) fn attribution(self, group: usize, para: usize) -> RawAttribution {
+        let speaker = SpeakerMention {
             span: self.label,
             kind: MentionKind::Name,
             apposition: None,
@@ -35,10 +34,12 @@ impl Turn {
         RawAttribution {
             quote: self.words,
             kind: QuoteKind::Direct,
-            speaker: Some(speaker),
+            source: Source::Named(speaker),
             cue: None,
             rule: Rule::TranscriptTurn,
             group,
+            para,
+            chain: None,
         }
     }
 }
