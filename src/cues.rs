@@ -101,6 +101,12 @@ pub struct Cue {
 }
 
 impl Cue {
+    /// The same cue, its clause opening at token `start` (the comma before a speaker's
+    /// verb: `Leenders, who estimated that X, said Y`).
+    pub fn opening_at(self, start: usize) -> Cue {
+        Cue { start, ..self }
+    }
+
     /// The cue of the speech verb `verb` at token `i`, starting at token `start`.
     pub fn at_verb(
         toks: &[Tok],
@@ -702,4 +708,30 @@ pub fn clause_subject(text: &str, toks: &[Tok], participle: usize) -> Option<Men
         phrase_after(text, toks, k)
             .filter(|m| m.kind == MentionKind::Name && m.toks.1 <= participle)
     })
+}
+
+/// `“Q,” Tulsa police Chief Chuck Jordan said`: words between a quotation and the name the
+/// cue found (`Tulsa police`) belong to the speaker's description.
+pub fn widen_to_quote(text: &str, toks: &[Tok], cue: &Cue) -> Cue {
+    let mut start = cue.start;
+    if cue.speaker.toks.0 != cue.start || cue.speaker.kind == MentionKind::Pronoun {
+        return *cue;
+    }
+    while start > 0
+        && cue.start - start < 5
+        && toks[start - 1].verb.is_none()
+        && word(text, &toks[start - 1]).is_some_and(|w| w != "that")
+    {
+        start -= 1;
+    }
+    let after_quote =
+        start > 0 && start < cue.start && matches!(toks[start - 1].kind, TokKind::Quote(_));
+    if !after_quote {
+        return *cue;
+    }
+    let mut widened = *cue;
+    widened.start = start;
+    widened.speaker.toks.0 = start;
+    widened.speaker.span.start = toks[start].span.start;
+    widened
 }

@@ -14,11 +14,10 @@
 
 use super::content::{
     cue_end, cue_words_end, opens_adjunct, participle_start, piece_after_cue, quote_after_cue,
-    skip_apposition, starts_badly, tail_is_adjunct, trim_clause_start, widen_to_quote,
-    words_before_quote,
+    skip_apposition, starts_badly, tail_is_adjunct, trim_clause_start, words_before_quote,
 };
 use super::reading::{Claim, Reading};
-use crate::cues::{dash_cue, passive_cue, Cue};
+use crate::cues::{dash_cue, passive_cue, widen_to_quote, Cue};
 use crate::segment::{Tok, TokKind};
 use crate::QuoteKind;
 use std::ops::Range;

@@ -5,7 +5,7 @@
 //! and content (`told reporters on Thursday that …` starts its content after `that`) and
 //! [`participle_start`] finds where a later `, adding …` takes over. Backwards,
 //! [`tail_is_adjunct`] tells whether a cue closes its sentence (`…, she said on Monday.`) and
-//! [`widen_to_quote`] gives a speaker's description back to the speaker
+//! [`crate::cues::widen_to_quote`] gives a speaker's description back to the speaker
 //! (`“Q,” Tulsa police Chief Chuck Jordan said`). The content itself must look like speech:
 //! [`starts_badly`] rejects an adjunct (`said in a statement`), [`blames`] a deed
 //! (`criticized X for Y`), and [`looks_like_title`] a quoted title (`“Face the Nation”`).
@@ -13,7 +13,7 @@
 //! Every function here reads tokens and text and decides; none pushes a row or claims a
 //! token, so each can be read, and tested, on its own.
 
-use crate::cues::{phrase_after, word, Cue, CueRule, MentionKind};
+use crate::cues::{phrase_after, word, Cue, CueRule};
 use crate::lexicon::{lexicon, VerbClass, VerbForm};
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
@@ -525,30 +525,4 @@ pub(super) fn piece_after_cue(
         return is_quote(comma + 1).then(|| comma + 1..comma + 2);
     }
     None
-}
-
-/// `“Q,” Tulsa police Chief Chuck Jordan said`: words between a quotation and the name the
-/// cue found (`Tulsa police`) belong to the speaker's description.
-pub(super) fn widen_to_quote(text: &str, toks: &[Tok], cue: &Cue) -> Cue {
-    let mut start = cue.start;
-    if cue.speaker.toks.0 != cue.start || cue.speaker.kind == MentionKind::Pronoun {
-        return *cue;
-    }
-    while start > 0
-        && cue.start - start < 5
-        && toks[start - 1].verb.is_none()
-        && word(text, &toks[start - 1]).is_some_and(|w| w != "that")
-    {
-        start -= 1;
-    }
-    let after_quote =
-        start > 0 && start < cue.start && matches!(toks[start - 1].kind, TokKind::Quote(_));
-    if !after_quote {
-        return *cue;
-    }
-    let mut widened = *cue;
-    widened.start = start;
-    widened.speaker.toks.0 = start;
-    widened.speaker.span.start = toks[start].span.start;
-    widened
 }

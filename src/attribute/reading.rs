@@ -206,6 +206,6 @@ fn next_clause(text: &str, toks: &[Tok], cue: &Cue, later: &[Cue]) -> Option<Cue
         }
         let comma = n.verb.checked_sub(1)?;
         (n.start <= cue.verb && comma > cue.verb && toks[comma].kind == TokKind::Comma)
-            .then_some(Cue { start: comma, ..*n })
+            .then_some(n.opening_at(comma))
     })
 }
