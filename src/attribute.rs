@@ -38,11 +38,11 @@ mod reading;
 mod standalone;
 mod transcript;
 
+use crate::attribution::{QuoteKind, Rule};
 use crate::cues::{Case, Cue, Mention, MentionKind};
 use crate::quotes::QuotedSpan;
 use crate::segment::Tok;
 use crate::span::Span;
-use crate::{QuoteKind, Rule};
 use reading::{Reading, State};
 use std::collections::HashMap;
 use transcript::Turn;

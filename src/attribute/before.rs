@@ -17,9 +17,9 @@ use super::content::{
     skip_apposition, starts_badly, tail_is_adjunct, trim_clause_start, words_before_quote,
 };
 use super::reading::{Claim, Reading};
+use crate::attribution::QuoteKind;
 use crate::cues::{dash_cue, passive_cue, widen_to_quote, Cue};
 use crate::segment::{Tok, TokKind};
-use crate::QuoteKind;
 use std::ops::Range;
 
 impl Reading<'_, '_> {

@@ -11,11 +11,11 @@
 //! `The Latest:` is a rubric, not a speaker).
 
 use super::{RawAttribution, Source, SpeakerMention};
+use crate::attribution::{QuoteKind, Rule};
 use crate::cues::{Case, MentionKind};
 use crate::lexicon::lexicon;
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
-use crate::{QuoteKind, Rule};
 
 /// The longest line read as a headline.
 pub(super) const MAX_WORDS: usize = 25;

@@ -16,11 +16,11 @@
 
 use super::content::{looks_like_title, quote_inner, starts_clause};
 use super::{RawAttribution, Source};
+use crate::attribution::{QuoteKind, Rule};
 use crate::cues::{Cue, CueRule};
 use crate::lexicon::VerbClass;
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
-use crate::{QuoteKind, Rule};
 use std::ops::Range;
 
 /// What the reading of a document keeps from one sentence to the next: the rows found so

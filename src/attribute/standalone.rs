@@ -11,11 +11,11 @@
 use super::content::{cue_words_end, looks_like_title, quote_inner};
 use super::reading::Reading;
 use super::{RawAttribution, Source};
+use crate::attribution::{QuoteKind, Rule};
 use crate::cues::{clause_subject, find_cues, Case, Cue};
 use crate::lexicon::VerbClass;
 use crate::segment::{Tok, TokKind};
 use crate::span::Span;
-use crate::{QuoteKind, Rule};
 
 impl Reading<'_, '_> {
     /// Quotations no cue claimed: kept when they stand as a sentence of their own.

@@ -9,10 +9,10 @@
 //! counts only when it opens two paragraphs or more.
 
 use super::{RawAttribution, Source, SpeakerMention};
+use crate::attribution::{QuoteKind, Rule};
 use crate::cues::MentionKind;
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
-use crate::{QuoteKind, Rule};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 

@@ -12,8 +12,8 @@
 //!   cue attributed, and its pieces without a cue speak with that cue's speaker.
 
 use crate::attribute::{RawAttribution, Source, SpeakerMention};
+use crate::attribution::Rule;
 use crate::cues::MentionKind;
-use crate::Rule;
 use rustc_hash::FxHashMap;
 
 /// The last speaker, and where they spoke.

@@ -1,0 +1,146 @@
+//! The capitalised words of a story, indexed once: where a surname is written in full,
+//! which gender an honorific gives a name, and where each known speaker is mentioned.
+
+use super::Table;
+use crate::attribution::SpeakerKind;
+use crate::lexicon::{lexicon, Gender};
+use rustc_hash::FxHashMap;
+
+/// The capitalised words of a text with their offsets, read once, so that finding a full
+/// name or every mention of a person costs one pass, not one per speaker.
+pub(super) struct NameIndex<'t> {
+    text: &'t str,
+    words: Vec<(usize, &'t str)>,
+    /// Surnames the story gives an honorific: `Mr. Obama`, `Ms. Lee`.
+    genders: FxHashMap<&'t str, Gender>,
+}
+
+impl<'t> NameIndex<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        // Bytes where they are ASCII, chars only past them: a word is a run of letters,
+        // digits, `.` and `-`, so a no-break space still ends one.
+        let bytes = text.as_bytes();
+        let width_inside = |i: usize| -> (usize, bool) {
+            let b = bytes[i];
+            if b < 0x80 {
+                return (1, b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), c.is_alphanumeric())
+        };
+        let mut words = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Only an ASCII capital after a non-word byte starts a name word; everything
+            // else is skipped with one comparison.
+            let starts = bytes[i].is_ascii_uppercase()
+                && (i == 0
+                    || bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_alphanumeric()
+                    || bytes[i - 1] >= 0x80
+                        && !text[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() {
+                let (width, inside) = width_inside(i);
+                if !inside {
+                    break;
+                }
+                i += width;
+            }
+            words.push((start, text[start..i].trim_end_matches(['.', '-'])));
+        }
+        let mut genders = FxHashMap::default();
+        for pair in words.windows(2) {
+            let gender = match pair[0].1 {
+                "Mr" => Gender::Masculine,
+                "Mrs" | "Ms" | "Miss" => Gender::Feminine,
+                _ => continue,
+            };
+            genders.entry(pair[1].1).or_insert(gender);
+        }
+        NameIndex {
+            text,
+            words,
+            genders,
+        }
+    }
+
+    /// A full name written in the text that ends with `surname`: `Donald Trump` for `Trump`.
+    pub(super) fn full_name(&self, surname: &str) -> Option<String> {
+        let lex = lexicon();
+        self.words.windows(2).find_map(|pair| {
+            let [(at, first), (next, last)] = [pair[0], pair[1]];
+            // The cheap tests first: this runs over every pair of capitalised words.
+            if last != surname || self.text[at + first.len()..next] != *" " {
+                return None;
+            }
+            let plausible = first.len() > 1
+                && !lex.is_title(first)
+                && !lex.is_function_word(first)
+                && !lex.is_org_word(first)
+                && !lex.is_time_word(first)
+                && lex.pronoun(first).is_none();
+            plausible.then(|| format!("{first} {surname}"))
+        })
+    }
+
+    /// The gender an honorific gives a surname (`Mr. Obama`, `Ms. Lee`), if the story uses
+    /// one; never a guess from the first name.
+    pub(super) fn gender(&self, name: &str) -> Option<Gender> {
+        self.genders.get(name.rsplit(' ').next()?).copied()
+    }
+
+    /// The nearest two- or three-word name before `at` that a lowercase word follows, as a
+    /// subject is followed by its verb: `Jane Doe took the stage`.
+    pub(super) fn subject_name_before(&self, at: usize) -> Option<String> {
+        let lex = lexicon();
+        let end = self.words.partition_point(|&(p, _)| p < at);
+        let words = &self.words[..end];
+        // A bounded look back: a pronoun far from any name stays unresolved, in linear time.
+        (words.len().saturating_sub(200).max(1)..words.len())
+            .rev()
+            .find_map(|i| {
+                let (first_at, first) = words[i - 1];
+                let (last_at, last) = words[i];
+                let adjacent = self.text[first_at + first.len()..last_at] == *" ";
+                let after = self.text[last_at + last.len()..].strip_prefix(' ')?;
+                let next = after
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let verb_like = next.starts_with(char::is_lowercase) && !lex.is_function_word(next);
+                let plain = |w: &str| {
+                    w.len() > 1
+                        && !lex.is_title(w)
+                        && !lex.is_function_word(w)
+                        && !lex.is_org_word(w)
+                        && !lex.is_time_word(w)
+                        && lex.pronoun(w).is_none()
+                };
+                (adjacent && verb_like && plain(first) && plain(last))
+                    .then(|| format!("{first} {last}"))
+            })
+    }
+
+    /// Where the text names each person of `table`: `(byte offset, table index)`, sorted.
+    pub(super) fn person_mentions(&self, table: &Table) -> Vec<(usize, usize)> {
+        let mut by_surname: FxHashMap<&str, usize> = FxHashMap::default();
+        for (k, e) in table.values().enumerate() {
+            if e.kind == SpeakerKind::Person {
+                by_surname
+                    .entry(e.name.rsplit(' ').next().unwrap_or(&e.name))
+                    .or_insert(k);
+            }
+        }
+        self.words
+            .iter()
+            .filter_map(|(at, w)| by_surname.get(w).map(|&k| (*at, k)))
+            .collect()
+    }
+}
