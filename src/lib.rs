@@ -115,7 +115,7 @@ impl Extractor {
                 claims.sentence(p, sentence, &cues, next);
             }
         }
-        let rows = speakers::resolve(text, claims.finish(), self.entities.as_deref());
+        let rows = speakers::resolve(text, &quotes, claims.finish(), self.entities.as_deref());
         number_attributions(text, rows)
     }
 }

@@ -14,15 +14,18 @@
 
 mod continuity;
 mod names;
+mod pronouns;
 
 use crate::attribute::{RawAttribution, SpeakerMention};
 use crate::attribution::{Speaker, SpeakerKind};
 use crate::cues::MentionKind;
 use crate::entities::EntityTable;
 use crate::lexicon::{lexicon, Gender};
+use crate::quotes::QuotedSpan;
 use crate::span::Span;
 use indexmap::IndexMap;
 use names::NameIndex;
+use pronouns::People;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 /// The document's speakers by the name a mention gives, in order of first mention.
@@ -276,6 +279,7 @@ fn slug(name: &str) -> String {
 /// text order, each with its speaker.
 pub fn resolve(
     text: &str,
+    quotes: &[QuotedSpan],
     mut rows: Vec<RawAttribution>,
     entities: Option<&EntityTable>,
 ) -> Vec<(RawAttribution, Speaker)> {
@@ -284,13 +288,14 @@ pub fn resolve(
     order.sort_by_key(|&i| (rows[i].quote.start, rows[i].quote.end));
     let sorted: Vec<Option<SpeakerMention>> = order.iter().map(|&i| mentions[i]).collect();
     mentions = sorted;
-    let speakers = resolve_mentions(text, &mentions, entities);
+    let speakers = resolve_mentions(text, quotes, &mentions, entities);
     order.into_iter().map(|i| rows[i]).zip(speakers).collect()
 }
 
 /// Resolves every mention, in text order, to a speaker.
 fn resolve_mentions(
     text: &str,
+    quotes: &[QuotedSpan],
     mentions: &[Option<SpeakerMention>],
     entities: Option<&EntityTable>,
 ) -> Vec<Speaker> {
@@ -304,6 +309,7 @@ fn resolve_mentions(
         .collect();
     let table = build_table(&names, &single);
     let people = names.person_mentions(&table);
+    let mut salient = People::new(text, &table, &names, quotes);
     // The speaker a wording resolves to, unless where it stands decides (a pronoun, an
     // unresolved description at a sentence's start).
     let mut resolved: Vec<Option<Speaker>> = vec![None; wordings.len()];
@@ -315,7 +321,7 @@ fn resolve_mentions(
             continue;
         };
         let Some(k) = *wording else {
-            let entry = resolve_pronoun(text, &m, &table, &people, &names, &out);
+            let entry = resolve_pronoun(text, &m, &table, &people, &mut salient, &names, &out);
             let mut speaker = speaker_of(m.span, entry);
             if let Some(table) = entities {
                 canonical(text, &mut speaker, m.kind, table);
@@ -584,13 +590,16 @@ fn resolve_pronoun(
     m: &SpeakerMention,
     table: &Table,
     people: &[(usize, usize)],
+    salient: &mut People,
     names: &NameIndex,
     resolved: &[Speaker],
 ) -> Option<Entry> {
     let gender = lexicon().pronoun(&text[m.span.range()])?;
     let wanted: &[SpeakerKind] = match gender {
         Gender::Masculine | Gender::Feminine => {
-            return nearest_person(m.span.start, gender, table, people, names);
+            return salient
+                .resolve(m.span.start, gender)
+                .or_else(|| nearest_person(m.span.start, gender, table, people, names));
         }
         // `it` is as often the order or the report as the organisation: left unresolved.
         Gender::Neuter => return None,

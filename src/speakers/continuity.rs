@@ -6,14 +6,13 @@
 //! found, these give each row its mention and each continuing row its group:
 //!
 //! - a quotation standing alone continues the last speaker, and joins their quotation, when
-//!   they spoke in its paragraph or the one before; a pronoun keeps the last name in mind,
-//!   so `she said` in between does not replace `Jane Doe`;
+//!   they spoke in its paragraph or the one before, and takes the mention they spoke by
+//!   (`she` too), so that both pieces resolve to the same speaker;
 //! - the pieces of a multi-paragraph quotation share the attribution of its last piece a
 //!   cue attributed, and its pieces without a cue speak with that cue's speaker.
 
 use crate::attribute::{RawAttribution, Source, SpeakerMention};
 use crate::attribution::Rule;
-use crate::cues::MentionKind;
 use rustc_hash::FxHashMap;
 
 /// The last speaker, and where they spoke.
@@ -41,21 +40,14 @@ pub(super) fn settle(rows: &mut [RawAttribution]) -> Vec<Option<SpeakerMention>>
                 _ => None,
             },
         };
+        // A continuing row carries the very mention it goes on from, a pronoun too, so that
+        // it resolves to whom that mention does.
         if let Some(mention) = mention {
-            match last.as_mut() {
-                // A pronoun refers back to the last name: keep the name, update where it spoke.
-                Some(known) if mention.kind == MentionKind::Pronoun => {
-                    known.para = row.para;
-                    known.group = row.group;
-                }
-                _ => {
-                    last = Some(LastSpeaker {
-                        mention,
-                        para: row.para,
-                        group: row.group,
-                    })
-                }
-            }
+            last = Some(LastSpeaker {
+                mention,
+                para: row.para,
+                group: row.group,
+            });
         }
         mentions.push(mention);
     }

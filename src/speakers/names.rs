@@ -55,20 +55,73 @@ impl<'t> NameIndex<'t> {
             }
             words.push((start, text[start..i].trim_end_matches(['.', '-'])));
         }
-        let mut genders = FxHashMap::default();
-        for pair in words.windows(2) {
-            let gender = match pair[0].1 {
-                "Mr" => Gender::Masculine,
-                "Mrs" | "Ms" | "Miss" => Gender::Feminine,
-                _ => continue,
-            };
-            genders.entry(pair[1].1).or_insert(gender);
-        }
-        NameIndex {
+        let mut index = NameIndex {
             text,
             words,
-            genders,
+            genders: FxHashMap::default(),
+        };
+        index.genders = index.honorific_genders();
+        index
+    }
+
+    /// The capitalised words of the text with their byte offsets, in order.
+    pub(super) fn words(&self) -> &[(usize, &'t str)] {
+        &self.words
+    }
+
+    /// The name of up to three words right after the word at `k`: `Ana Ruiz` after `Ms`.
+    fn name_after(&self, k: usize) -> &[(usize, &'t str)] {
+        let lex = lexicon();
+        let mut end = k + 1;
+        while end < self.words.len() && end - k <= 3 {
+            let (prev_at, prev) = self.words[end - 1];
+            let (at, w) = self.words[end];
+            // Adjacent words only; `Mr. Ito` has its dot between them.
+            let gap = &self.text[prev_at + prev.len()..at];
+            let plain = w.len() > 1
+                && !lex.is_title(w)
+                && !lex.is_function_word(w)
+                && !lex.is_org_word(w)
+                && !lex.is_time_word(w)
+                && lex.pronoun(w).is_none();
+            if !(gap == " " || gap == ". ") || !plain {
+                break;
+            }
+            end += 1;
         }
+        &self.words[k + 1..end]
+    }
+
+    /// Every word of a name an honorific genders: `Mr Ben Ito` makes `Ben` and `Ito` male.
+    fn honorific_genders(&self) -> FxHashMap<&'t str, Gender> {
+        let mut genders = FxHashMap::default();
+        for k in 0..self.words.len() {
+            let Some(gender) = honorific_gender(self.words[k].1) else {
+                continue;
+            };
+            for &(_, w) in self.name_after(k) {
+                genders.entry(w).or_insert(gender);
+            }
+        }
+        genders
+    }
+
+    /// The people the story introduces by a title or an honorific: `Governor Bill Lee`,
+    /// `Ms Ana Ruiz`, `Dr. Ito`, each by the name after the title.
+    pub(super) fn introduced_people(&self) -> Vec<String> {
+        let lex = lexicon();
+        let mut found = Vec::new();
+        for k in 0..self.words.len() {
+            if !lex.is_title(self.words[k].1) {
+                continue;
+            }
+            let name = self.name_after(k);
+            if !name.is_empty() {
+                let words: Vec<&str> = name.iter().map(|&(_, w)| w).collect();
+                found.push(words.join(" "));
+            }
+        }
+        found
     }
 
     /// A full name written in the text that ends with `surname`: `Donald Trump` for `Trump`.
@@ -90,8 +143,8 @@ impl<'t> NameIndex<'t> {
         })
     }
 
-    /// The gender an honorific gives a surname (`Mr. Obama`, `Ms. Lee`), if the story uses
-    /// one; never a guess from the first name.
+    /// The gender an honorific gives a name (`Mr. Obama`, `Ms. Lee`), by its surname, if the
+    /// story uses one.
     pub(super) fn gender(&self, name: &str) -> Option<Gender> {
         self.genders.get(name.rsplit(' ').next()?).copied()
     }
@@ -142,5 +195,14 @@ impl<'t> NameIndex<'t> {
             .iter()
             .filter_map(|(at, w)| by_surname.get(w).map(|&k| (*at, k)))
             .collect()
+    }
+}
+
+/// The gender a courtesy title gives the name after it.
+fn honorific_gender(word: &str) -> Option<Gender> {
+    match word {
+        "Mr" | "Sir" | "Lord" => Some(Gender::Masculine),
+        "Mrs" | "Ms" | "Miss" | "Lady" | "Dame" | "Madam" => Some(Gender::Feminine),
+        _ => None,
     }
 }

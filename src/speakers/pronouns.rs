@@ -1,0 +1,163 @@
+//! `he` and `she`: the most salient person the story has named, of a gender that fits.
+//!
+//! News introduces a person, then refers back: `Senator Mary Jones opened the hearing. …
+//! Jones disagreed. “That is not how this works,” she said.` The pronoun goes to the person
+//! the sentences before it are about, read as a reader does (the walk Hobbs described for
+//! pronouns): the pronoun's own sentence up to it, then each sentence before, back to a few
+//! sentences; within a sentence, its first person first, since that is most often its
+//! subject. Names inside quotation marks are someone's words, not the story's subject, and
+//! never count.
+//!
+//! The people are those the rows name as speakers and those the story introduces with a
+//! title or an honorific (`Governor Bill Lee`, `Ms Ana Ruiz`) or a known first name; a
+//! surname alone (`Jones`) mentions them again. A person fits a pronoun unless the story
+//! gives them the other gender: an honorific (`Mr`, `Dame`), a first name known to be one
+//! gender's, or a pronoun already resolved to them.
+//!
+//! Every walk is bounded (a few sentences, a few dozen mentions), so a story of a thousand
+//! pronouns is read in linear time.
+
+use super::names::NameIndex;
+use super::{Entry, Table};
+use crate::attribution::SpeakerKind;
+use crate::lexicon::{lexicon, Gender};
+use crate::quotes::QuotedSpan;
+use rustc_hash::FxHashMap;
+
+/// How many sentences before a pronoun's own are searched for the person it names.
+const SENTENCES_BACK: usize = 6;
+
+/// How many person mentions before a pronoun are looked at, at most.
+const MENTIONS_BACK: usize = 64;
+
+/// The people of a story and where it mentions them, for resolving `he` and `she`.
+pub(super) struct People {
+    /// Every person, by the full name the story gives them.
+    persons: Vec<Entry>,
+    /// `(byte offset, person)`, sorted by offset; none inside a quotation.
+    mentions: Vec<(usize, usize)>,
+    /// Byte offsets where sentences start, sorted.
+    sentence_starts: Vec<usize>,
+    /// What the story says of each person's gender.
+    genders: Vec<Option<Gender>>,
+}
+
+impl People {
+    /// The people `table` and `names` know, mentioned outside `quotes`.
+    pub(super) fn new(text: &str, table: &Table, names: &NameIndex, quotes: &[QuotedSpan]) -> Self {
+        let mut persons: Vec<Entry> = Vec::new();
+        let mut by_surname: FxHashMap<&str, usize> = FxHashMap::default();
+        for e in table.values().filter(|e| e.kind == SpeakerKind::Person) {
+            let surname = e.name.rsplit(' ').next().unwrap_or(&e.name);
+            if !by_surname.contains_key(surname) {
+                by_surname.insert(surname, persons.len());
+                persons.push(e.clone());
+            }
+        }
+        let introduced = names.introduced_people();
+        for full in &introduced {
+            let surname = full.rsplit(' ').next().unwrap_or(full);
+            if !by_surname.contains_key(surname) {
+                by_surname.insert(surname, persons.len());
+                persons.push(Entry {
+                    name: full.to_string(),
+                    kind: SpeakerKind::Person,
+                    title: String::new(),
+                });
+            }
+        }
+        let outside_quotes = |at: usize| {
+            let k = quotes.partition_point(|q| q.outer.start <= at);
+            k == 0 || quotes[k - 1].outer.end <= at
+        };
+        let mentions: Vec<(usize, usize)> = names
+            .words()
+            .iter()
+            .filter_map(|&(at, w)| by_surname.get(w).map(|&k| (at, k)))
+            .filter(|&(at, _)| outside_quotes(at))
+            .collect();
+        let genders = persons.iter().map(|p| names.gender(&p.name)).collect();
+        People {
+            persons,
+            mentions,
+            sentence_starts: sentence_starts(text),
+            genders,
+        }
+    }
+
+    /// The person `he` or `she` at byte `at` refers to, if a fitting one is near enough.
+    /// A resolved pronoun tells the person's gender from then on.
+    pub(super) fn resolve(&mut self, at: usize, gender: Gender) -> Option<Entry> {
+        let before = self.mentions.partition_point(|&(p, _)| p < at);
+        let window = &self.mentions[before.saturating_sub(MENTIONS_BACK)..before];
+        let own = self.sentence_of(at);
+        let fits = |k: usize| self.genders[k].is_none_or(|g| g == gender);
+        // Back sentence by sentence; within one, its first person first.
+        let mut end = window.len();
+        while end > 0 {
+            let sentence = self.sentence_of(window[end - 1].0);
+            if own - sentence > SENTENCES_BACK {
+                break;
+            }
+            let start = window[..end].partition_point(|&(p, _)| self.sentence_of(p) < sentence);
+            if let Some(&(_, k)) = window[start..end].iter().find(|&&(_, k)| fits(k)) {
+                self.genders[k] = Some(gender);
+                return Some(self.persons[k].clone());
+            }
+            end = start;
+        }
+        None
+    }
+
+    fn sentence_of(&self, at: usize) -> usize {
+        self.sentence_starts.partition_point(|&s| s <= at)
+    }
+}
+
+/// Where sentences start: after a line break, or after `.`, `!` or `?` (and any closing
+/// marks) and a space, unless the word before the stop is an abbreviation (`Mr.`) or an
+/// initial (`J.`).
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes).chain(memchr::memchr_iter(b'\n', bytes))
+    {
+        if bytes[i] == b'\n' {
+            starts.push(i + 1);
+            continue;
+        }
+        let mut j = i + 1;
+        // Closing marks after the stop: `.”`, `."`, `.’`, `.)`.
+        while let Some(mark) = ['"', '\'', ')', '”', '’']
+            .into_iter()
+            .find(|&m| text[j..].starts_with(m))
+        {
+            j += mark.len_utf8();
+        }
+        if j >= bytes.len() || bytes[j] != b' ' {
+            continue;
+        }
+        if bytes[i] == b'.' && abbreviation_before(text, i) {
+            continue;
+        }
+        starts.push(j + 1);
+    }
+    starts.sort_unstable();
+    starts
+}
+
+/// Is the word ending in the dot at `dot` an abbreviation or an initial? Only a short word
+/// can be one, so the look back is bounded.
+fn abbreviation_before(text: &str, dot: usize) -> bool {
+    let word_start = text[..dot]
+        .char_indices()
+        .rev()
+        .take(12)
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map(|(k, c)| k + c.len_utf8());
+    let Some(word_start) = word_start.or((dot < 12).then_some(0)) else {
+        return false;
+    };
+    let word = &text[word_start..=dot];
+    word.len() == 2 && word.as_bytes()[0].is_ascii_uppercase() || lexicon().is_abbreviation(word)
+}
