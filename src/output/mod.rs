@@ -16,7 +16,7 @@
 //!
 //! One concept per file: [`Sink`] (`sink.rs`); the row every printer prints (`row.rs`);
 //! the CSV encoder and its tables (`csv.rs`); JSONL (`json.rs`); the terminal table
-//! (`table.rs`); a document's bytes rendered apart from the writer, for parallel runs
+//! (`table.rs`); the census of speakers `whosaid entities` writes (`census.rs`); a document's bytes rendered apart from the writer, for parallel runs
 //! (`render.rs`); and the byte scanning the two encoders share (`bytes.rs`).
 //!
 //! ```
@@ -43,6 +43,7 @@
 //! ```
 
 mod bytes;
+mod census;
 mod csv;
 mod json;
 mod render;
@@ -50,6 +51,7 @@ mod row;
 mod sink;
 mod table;
 
+pub use self::census::CensusSink;
 pub use self::csv::{guard_cell, CsvSink, CsvTable, CSV_HEADER, FORMULA_MARKS};
 pub use self::json::JsonlSink;
 pub use self::render::Rendering;

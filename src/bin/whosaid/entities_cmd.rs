@@ -8,8 +8,7 @@ use anyhow::{Context, Result};
 use std::io::BufWriter;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use whosaid::entities::CensusSink;
-use whosaid::output::Sink;
+use whosaid::output::{CensusSink, Sink};
 
 // The input arguments are `extract`'s, some worded for this command.
 #[derive(Debug, clap::Args)]
