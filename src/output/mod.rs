@@ -16,7 +16,7 @@
 //!
 //! One concept per file: [`Sink`] (`sink.rs`); the row every printer prints (`row.rs`);
 //! the CSV encoder and its tables (`csv.rs`); JSONL (`json.rs`); the terminal table
-//! (`table.rs`); the census of speakers `whosaid entities` writes (`census.rs`); a document's bytes rendered apart from the writer, for parallel runs
+//! (`table.rs`); the census of speakers `whosaid entities` writes (`census.rs`); the pairs of `compare` and `check` (`compare.rs`); a document's bytes rendered apart from the writer, for parallel runs
 //! (`render.rs`); and the byte scanning the two encoders share (`bytes.rs`).
 //!
 //! ```
@@ -44,6 +44,7 @@
 
 mod bytes;
 mod census;
+mod compare;
 mod csv;
 mod json;
 mod render;
@@ -52,6 +53,7 @@ mod sink;
 mod table;
 
 pub use self::census::CensusSink;
+pub use self::compare::{PairPrinter, Role, PAIR_HEADER};
 pub use self::csv::{guard_cell, CsvSink, CsvTable, CSV_HEADER, FORMULA_MARKS};
 pub use self::json::JsonlSink;
 pub use self::render::Rendering;
