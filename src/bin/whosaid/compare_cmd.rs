@@ -4,8 +4,9 @@
 //! The printing is the library's ([`whosaid::output::PairPrinter`]); this file reads,
 //! extracts and decides colour (only on a terminal, and never under `NO_COLOR`).
 
+use crate::args::{CheckArgs, CompareArgs, OutputArgs, PairFormat};
+use crate::report::report;
 use anyhow::{Context, Result};
-use clap::ValueEnum;
 use rayon::prelude::*;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -14,66 +15,6 @@ use whosaid::compare::{self, Version};
 use whosaid::input::{Input, Reader};
 use whosaid::output::{PairPrinter, Role};
 use whosaid::{Attribution, Document, Extractor};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PairFormat {
-    /// One row per pair, with a header
-    Csv,
-    /// A report for reading, with a word diff of each changed quotation
-    Table,
-}
-
-#[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Classes: verbatim, altered, unmarked, paraphrased, reattributed, missing, added.
-Edits: ellipsis, dropped-words, added-words, replaced-words, negation, number, stitched,
-unmarked. Exit status: 0 done; 1 some input could not be read; 2 usage error.")]
-pub struct CompareArgs {
-    /// The earlier version of the story; `-` reads stdin. When it holds several documents
-    /// (JSONL), the first is BASE and the others count as OTHER versions
-    #[arg(value_name = "BASE", help_heading = "Input")]
-    pub base: PathBuf,
-
-    /// Later versions, each compared with BASE (files, directories, JSONL)
-    #[arg(value_name = "OTHER", required = true, help_heading = "Input")]
-    pub others: Vec<PathBuf>,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-}
-
-#[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Each quotation of STORY is looked up in the text of SOURCE, which needs no quote marks.
-Exit status: 0 done; 1 some input could not be read; 2 usage error.")]
-pub struct CheckArgs {
-    /// The story whose quotations are checked; `-` reads stdin. Every document it holds is
-    /// checked
-    #[arg(value_name = "STORY", help_heading = "Input")]
-    pub story: PathBuf,
-
-    /// The source to check against: a transcript, press release or original article
-    #[arg(long, value_name = "SOURCE", help_heading = "Input")]
-    pub against: PathBuf,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct OutputArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = PairFormat::Csv, help_heading = "Output")]
-    pub format: PairFormat,
-
-    /// Write CSV cells as they are, without a `'` before a leading = + - or @
-    #[arg(long, help_heading = "Output")]
-    pub raw_csv: bool,
-
-    /// Do not report inputs that fail (the exit status still does)
-    #[arg(short, long)]
-    pub quiet: bool,
-}
 
 pub fn run_compare(args: CompareArgs) -> Result<ExitCode> {
     let mut run = Run::new(&args.output);
@@ -167,7 +108,7 @@ impl Run {
                 Err(err) => {
                     self.all_read = false;
                     if !self.quiet {
-                        crate::report(&anyhow::Error::from(err));
+                        report(&anyhow::Error::from(err));
                     }
                 }
             }

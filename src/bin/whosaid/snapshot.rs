@@ -61,7 +61,7 @@ pub fn extract(dir: &Path, args: &Extract, pipeline: &Pipeline) -> Result<bool> 
                 if !jsonl_ids.1.insert(path.clone()) {
                     ids_unique = false;
                     if !args.input.quiet {
-                        crate::report(&anyhow::anyhow!(
+                        crate::report::report(&anyhow::anyhow!(
                             "{}: id {:?} occurs twice; {} keeps the first",
                             file.display(),
                             doc.id,
@@ -93,7 +93,7 @@ fn write(
         fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    let target = crate::Target::create(path)?;
+    let target = crate::target::Target::create(path)?;
     let mut sink = CsvSink::new(BufWriter::new(target.file.as_file())).raw(raw);
     sink.write(doc, attributions)
         .and_then(|()| sink.finish())
