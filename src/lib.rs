@@ -44,6 +44,7 @@ pub mod diff;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod hash;
 pub mod html;
 pub mod input;
 pub mod lexicon;

@@ -19,11 +19,10 @@
 //! holds one document (plus the first row of the next) at a time.
 
 use super::{DocRows, Error, Result, Row};
+use crate::input::jsonl::json_message;
 use csv::ByteRecord;
-use flate2::read::MultiGzDecoder;
 use serde::{Deserialize, Deserializer};
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 /// The CSV columns diff reads; any others are ignored.
@@ -68,19 +67,7 @@ enum Format<R> {
 impl Outputs<Box<dyn BufRead + Send>> {
     /// Opens the output at `path`, decompressing it when its name ends in `.gz`.
     pub fn open(path: &Path) -> Result<Self> {
-        let read = |source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        };
-        let file = File::open(path).map_err(read)?;
-        let gz = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("gz"));
-        let reader: Box<dyn BufRead + Send> = if gz {
-            Box::new(BufReader::with_capacity(BUFFER, MultiGzDecoder::new(file)))
-        } else {
-            Box::new(BufReader::with_capacity(BUFFER, file))
-        };
+        let reader = crate::input::open_with(path, BUFFER).map_err(super::tree::read_error)?;
         Outputs::new(path, reader)
     }
 }
@@ -435,18 +422,6 @@ impl<R: BufRead> JsonlDocs<R> {
         }
         Ok(DocRows { doc, rows })
     }
-}
-
-/// serde_json's message without its "at line 1" (it sees one line), with the column.
-fn json_message(err: &serde_json::Error) -> String {
-    let mut msg = err.to_string();
-    if let Some(at) = msg.rfind(" at line ") {
-        msg.truncate(at);
-    }
-    if err.column() > 0 {
-        msg = format!("{msg} at column {}", err.column());
-    }
-    msg
 }
 
 #[cfg(test)]

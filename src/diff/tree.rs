@@ -41,7 +41,7 @@ pub fn tree_pairs(old: &Path, new: &Path) -> Result<Vec<TreeFile>> {
 }
 
 /// The walk's error as diff's: the walk fails only where it cannot read a directory.
-fn read_error(err: crate::error::Error) -> Error {
+pub(super) fn read_error(err: crate::error::Error) -> Error {
     match err {
         crate::error::Error::Read { path, source } => Error::Read { path, source },
         other => Error::Read {
@@ -53,9 +53,7 @@ fn read_error(err: crate::error::Error) -> Error {
 
 /// True for `.csv` and `.jsonl` files, each maybe gzipped.
 fn is_output(path: &Path) -> bool {
-    let name = path.to_string_lossy().to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    name.ends_with(".csv") || name.ends_with(".jsonl")
+    input::has_extension(path, "csv") || input::is_jsonl(path)
 }
 
 #[cfg(test)]
