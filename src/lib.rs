@@ -57,6 +57,7 @@ pub mod speakers;
 pub use attribution::{Attribution, QuoteKind, Rule, Speaker, SpeakerKind};
 pub use document::Document;
 pub use entities::EntityTable;
+pub use error::Error;
 pub use span::Span;
 
 use attribute::RawAttribution;

@@ -48,7 +48,7 @@ const BUFFER: usize = 256 << 10;
 ///
 /// let err = Outputs::new("corpus.csv", "id,text\n".as_bytes()).err().unwrap();
 /// assert_eq!(err.to_string(), "corpus.csv: not whosaid output: missing columns doc, speaker, kind, quote, start, end");
-/// # Ok::<(), whosaid::diff::Error>(())
+/// # Ok::<(), whosaid::error::Error>(())
 /// ```
 pub struct Outputs<R> {
     path: PathBuf,
@@ -67,7 +67,7 @@ enum Format<R> {
 impl Outputs<Box<dyn BufRead + Send>> {
     /// Opens the output at `path`, decompressing it when its name ends in `.gz`.
     pub fn open(path: &Path) -> Result<Self> {
-        let reader = crate::input::open_with(path, BUFFER).map_err(super::tree::read_error)?;
+        let reader = crate::input::open_with(path, BUFFER)?;
         Outputs::new(path, reader)
     }
 }
@@ -174,7 +174,7 @@ impl<R: BufRead> CsvDocs<R> {
             .filter(|c| find(c).is_none())
             .collect();
         if !missing.is_empty() {
-            return Err(Error::Missing {
+            return Err(Error::NotOutput {
                 path: path.to_path_buf(),
                 line: 0,
                 missing,
@@ -229,8 +229,8 @@ fn parse_row<'r>(
     path: &Path,
     skipped_lines: u64,
 ) -> Result<(&'r str, Row)> {
-    let line = skipped_lines + record.position().map_or(0, |p| p.line());
-    let bad = |msg: String| Error::Row {
+    let line = line_no(skipped_lines + record.position().map_or(0, |p| p.line()));
+    let bad = |msg: String| Error::BadRow {
         path: path.to_path_buf(),
         line,
         msg,
@@ -266,8 +266,14 @@ fn parse_row<'r>(
     Ok((unguard(doc), row))
 }
 
+/// A line number as errors hold it; csv counts in u64, and a file of more lines than a
+/// usize counts is named by the last line a usize can.
+fn line_no(line: u64) -> usize {
+    usize::try_from(line).unwrap_or(usize::MAX)
+}
+
 fn csv_error(path: &Path, skipped_lines: u64, err: csv::Error) -> Error {
-    let line = skipped_lines + err.position().map_or(1, |p| p.line());
+    let line = line_no(skipped_lines + err.position().map_or(1, |p| p.line()));
     match err.into_kind() {
         csv::ErrorKind::Io(source) => Error::Read {
             path: path.to_path_buf(),
@@ -275,12 +281,12 @@ fn csv_error(path: &Path, skipped_lines: u64, err: csv::Error) -> Error {
         },
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => Error::Row {
+        } => Error::BadRow {
             path: path.to_path_buf(),
             line,
             msg: format!("{len} cells where the header has {expected_len}"),
         },
-        kind => Error::Row {
+        kind => Error::BadRow {
             path: path.to_path_buf(),
             line,
             msg: format!("{kind:?}"),
@@ -364,15 +370,15 @@ impl<R: BufRead> JsonlDocs<R> {
     }
 
     fn parse(&self, path: &Path) -> Result<DocRows> {
-        let line = self.line;
-        let bad = |msg: String| Error::Row {
+        let line = line_no(self.line);
+        let bad = |msg: String| Error::BadRow {
             path: path.to_path_buf(),
             line,
             msg,
         };
         let record: JsonDoc =
             serde_json::from_slice(&self.buf).map_err(|err| bad(json_message(&err)))?;
-        let missing = |missing: Vec<&'static str>| Error::Missing {
+        let missing = |missing: Vec<&'static str>| Error::NotOutput {
             path: path.to_path_buf(),
             line,
             missing,

@@ -70,7 +70,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     for job in jobs {
         match compare(&job, &mut sink, &mut counts) {
             Ok(()) => {}
-            Err(diff::Error::Write(err)) => {
+            Err(diff::Error::WriteDiff(err)) => {
                 return Err(err).with_context(|| format!("cannot write {destination}"));
             }
             Err(err @ diff::Error::Order { .. }) => {
