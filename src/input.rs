@@ -291,7 +291,7 @@ pub(crate) fn has_extension(path: &Path, ext: &str) -> bool {
 /// Opens the file at `path` for reading, through gzip when its name ends in `.gz`: the one
 /// place whosaid opens a file it reads (inputs, and outputs for `diff`). A `.gz` stream
 /// that ends early is an [`Error::Read`] when it is read, like any other read failure.
-pub fn open(path: &Path) -> Result<Box<dyn BufRead + Send>> {
+pub(crate) fn open(path: &Path) -> Result<Box<dyn BufRead + Send>> {
     open_with(path, BUFFER)
 }
 

@@ -59,7 +59,11 @@ pub enum Role {
 }
 
 /// Where pairs go: a CSV table or the readable report.
-pub enum PairPrinter<W: Write> {
+pub struct PairPrinter<W: Write> {
+    to: To<W>,
+}
+
+enum To<W: Write> {
     Csv(CsvTable<W>),
     Report { out: W, colour: bool },
 }
@@ -67,12 +71,16 @@ pub enum PairPrinter<W: Write> {
 impl<W: Write> PairPrinter<W> {
     /// CSV rows under [`PAIR_HEADER`]; `raw` turns the formula guard off.
     pub fn csv(out: W, raw: bool) -> Self {
-        PairPrinter::Csv(CsvTable::new(out, &PAIR_HEADER).raw(raw))
+        PairPrinter {
+            to: To::Csv(CsvTable::new(out, &PAIR_HEADER).raw(raw)),
+        }
     }
 
     /// The report, its word diffs in colour when `colour`.
     pub fn report(out: W, colour: bool) -> Self {
-        PairPrinter::Report { out, colour }
+        PairPrinter {
+            to: To::Report { out, colour },
+        }
     }
 
     /// Writes the pairs of `base` and `other`.
@@ -83,23 +91,23 @@ impl<W: Write> PairPrinter<W> {
         pairs: &[Pair],
         role: Role,
     ) -> io::Result<()> {
-        match self {
-            PairPrinter::Csv(csv) => {
+        match &mut self.to {
+            To::Csv(csv) => {
                 csv.header()?;
                 for pair in pairs {
                     row(csv, base, other, pair)?;
                 }
                 Ok(())
             }
-            PairPrinter::Report { out, colour } => report(out, base, other, pairs, role, *colour),
+            To::Report { out, colour } => report(out, base, other, pairs, role, *colour),
         }
     }
 
     /// Writes what is still due (a CSV header when there were no pairs) and flushes.
     pub fn finish(&mut self) -> io::Result<()> {
-        match self {
-            PairPrinter::Csv(csv) => csv.finish(),
-            PairPrinter::Report { out, .. } => out.flush(),
+        match &mut self.to {
+            To::Csv(csv) => csv.finish(),
+            To::Report { out, .. } => out.flush(),
         }
     }
 }

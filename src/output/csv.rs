@@ -188,7 +188,7 @@ fn needs_quotes(cell: &[u8]) -> bool {
 ///
 /// A row is its cells in column order, then [`CsvTable::end_row`]. Rows are buffered and
 /// written out 8 KiB at a time, and when the table is finished or dropped.
-pub struct CsvTable<W: Write> {
+pub(crate) struct CsvTable<W: Write> {
     out: W,
     rows: CsvRows,
     header: &'static [&'static str],
@@ -300,13 +300,6 @@ impl<W: Write> CsvSink<W> {
         CsvSink {
             table: CsvTable::new(out, &CSV_HEADER),
         }
-    }
-
-    /// A sink for rows only: the header is someone else's to write (see [`Rendering::render`]).
-    pub fn headerless(out: W) -> Self {
-        let mut table = CsvTable::new(out, &CSV_HEADER);
-        table.header_written = true;
-        CsvSink { table }
     }
 
     /// With `true`, text cells are written as they are, without the formula guard.

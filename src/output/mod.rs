@@ -2,7 +2,7 @@
 //!
 //! This is the last stage of the pipeline. Extraction pushes each document and its
 //! attributions into a [`Sink`], one document at a time and in input order; the sink
-//! formats them and writes to any [`io::Write`]. [`CsvSink`] writes one row per attribution,
+//! formats them and writes to any [`io::Write`](std::io::Write). [`CsvSink`] writes one row per attribution,
 //! [`JsonlSink`] one line per document, [`TableSink`] aligned columns for a terminal. Sinks
 //! never print on their own and never reorder: the same calls give the same bytes.
 //!
@@ -12,7 +12,8 @@
 //! carriage return would be run as a formula by a spreadsheet that opens the file, so by
 //! default it gets a leading `'` (a lone `-`, the id of stdin, is left alone: it is no
 //! formula; see [`guard_cell`]). [`CsvSink::raw`] turns the guard off for programs that
-//! read the CSV. [`CsvTable`] writes every CSV table whosaid makes, this guard included.
+//! read the CSV. One encoder (`CsvTable`, crate-private) writes every CSV table whosaid makes, this guard
+//! included.
 //!
 //! One concept per file: [`Sink`] (`sink.rs`); the row every printer prints (`row.rs`);
 //! the CSV encoder and its tables (`csv.rs`); JSONL (`json.rs`); the terminal table
@@ -54,7 +55,8 @@ mod table;
 
 pub use self::census::CensusSink;
 pub use self::compare::{PairPrinter, Role, PAIR_HEADER};
-pub use self::csv::{guard_cell, CsvSink, CsvTable, CSV_HEADER, FORMULA_MARKS};
+pub(crate) use self::csv::CsvTable;
+pub use self::csv::{guard_cell, CsvSink, CSV_HEADER, FORMULA_MARKS};
 pub use self::json::JsonlSink;
 pub use self::render::Rendering;
 pub use self::sink::Sink;
