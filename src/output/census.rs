@@ -28,7 +28,7 @@ const HEADER: [&str; 7] = [
 ];
 
 /// Who speaks in a corpus, merged across documents by name: the table `whosaid entities`
-/// writes, in the format [`EntityTable`](crate::EntityTable) reads, with a `mentions` count added.
+/// writes, in the format [`EntityTable`](crate::entities::EntityTable) reads, with a `mentions` count added.
 ///
 /// Aliases are the mentions that name someone (`Johnson`, `Mayor Brandon Johnson`), never
 /// pronouns or descriptions (`the governor`): a description resolved in one story may mean
