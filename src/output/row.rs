@@ -41,6 +41,7 @@ pub(super) enum Cell<'a> {
 
 impl<'a> Row<'a> {
     /// The fields with their JSONL keys, in JSONL order.
+    #[inline]
     pub(super) fn fields(&self) -> [(&'static str, Cell<'a>); 14] {
         use Cell::{Number, Text};
         [
@@ -61,6 +62,7 @@ impl<'a> Row<'a> {
         ]
     }
 
+    #[inline]
     pub(super) fn new(doc: &'a Document, a: &'a Attribution) -> io::Result<Self> {
         let mention = a.speaker.mention;
         Ok(Row {
