@@ -27,6 +27,7 @@
 
 use crate::attribution::SpeakerKind;
 use crate::error::{Error, Result};
+use crate::formula::unguard_cell;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -106,7 +107,9 @@ impl EntityTable {
                 fail(line, format!("broken row: {e}"))
             })?;
             let line = record.position().map_or(0, |p| p.line());
-            let cell = |k: usize| record.get(at[k]).unwrap_or("").trim().to_string();
+            // A table `whosaid entities` wrote has its text cells guarded: read them back as
+            // they were found.
+            let cell = |k: usize| unguard_cell(record.get(at[k]).unwrap_or("").trim()).to_string();
             let (id, name, kind) = (cell(0), cell(1), cell(2));
             if id.is_empty() {
                 return Err(fail(line, "empty id".into()));
@@ -249,6 +252,14 @@ mod tests {
         assert_eq!(t.lookup_alias("Lee").unwrap().id, "p1");
         assert_eq!(t.warnings().len(), 1);
         assert!(t.warnings()[0].contains("\"p1\"") && t.warnings()[0].contains("\"p2\""));
+    }
+
+    #[test]
+    fn guarded_cells_read_back_as_they_were_found() {
+        let t = read("'-p1,'=Ann Lee,person,'@ann|Lee,'+1,\n").unwrap();
+        let ann = t.lookup_name("=Ann Lee").unwrap();
+        assert_eq!((ann.id.as_str(), ann.title.as_str()), ("-p1", "+1"));
+        assert_eq!(ann.aliases, ["@ann", "Lee"]);
     }
 
     #[test]

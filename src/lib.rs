@@ -44,6 +44,7 @@ pub mod diff;
 pub mod document;
 pub mod entities;
 pub mod error;
+mod formula;
 pub mod hash;
 pub mod html;
 pub mod input;

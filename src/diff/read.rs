@@ -19,6 +19,7 @@
 //! holds one document (plus the first row of the next) at a time.
 
 use super::{DocRows, Error, Result, Row};
+use crate::formula::unguard_cell;
 use crate::input::jsonl::json_message;
 use csv::ByteRecord;
 use serde::{Deserialize, Deserializer};
@@ -144,15 +145,6 @@ impl<R: BufRead> Iterator for Outputs<R> {
     }
 }
 
-/// Takes off the formula guard of [`CsvSink`](crate::output::CsvSink) (see
-/// [`guard_cell`](crate::output::guard_cell)).
-fn unguard(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(crate::output::FORMULA_MARKS) => rest,
-        _ => cell,
-    }
-}
-
 struct CsvDocs<R> {
     csv: csv::Reader<R>,
     /// Where each of [`REQUIRED_COLUMNS`] is in a record.
@@ -252,18 +244,18 @@ fn parse_row<'r>(
         return Err(bad(format!("end {end} comes before start {start}")));
     }
     let quote = if quote.len() == end - start + 1 {
-        unguard(quote)
+        unguard_cell(quote)
     } else {
         quote
     };
     let row = Row {
-        speaker: unguard(speaker).to_owned(),
-        kind: unguard(kind).to_owned(),
+        speaker: unguard_cell(speaker).to_owned(),
+        kind: unguard_cell(kind).to_owned(),
         quote: quote.to_owned(),
         start,
         end,
     };
-    Ok((unguard(doc), row))
+    Ok((unguard_cell(doc), row))
 }
 
 /// A line number as errors hold it; csv counts in u64, and a file of more lines than a

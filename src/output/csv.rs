@@ -18,7 +18,7 @@ use super::row::{Cell, Row};
 use super::sink::Sink;
 use crate::attribution::Attribution;
 use crate::document::Document;
-use std::borrow::Cow;
+use crate::formula::FORMULA_MARKS;
 use std::io::{self, Write};
 
 /// The CSV columns, in order.
@@ -39,30 +39,6 @@ pub const CSV_HEADER: [&str; 15] = [
     "speaker_kind",
     "speaker_title",
 ];
-
-/// The first characters that make a spreadsheet run a cell as a formula: a text cell that
-/// begins with one gets the guard of [`guard_cell`], which `whosaid diff` takes off again.
-pub const FORMULA_MARKS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// `cell` with a leading `'` when a spreadsheet would take it for a formula: when it
-/// begins with one of [`FORMULA_MARKS`], unless it is a lone `-` (the id of stdin, no
-/// formula). Every CSV whosaid writes guards its text cells with it.
-///
-/// ```
-/// use whosaid::output::guard_cell;
-///
-/// assert_eq!(guard_cell("=SUM(A1)"), "'=SUM(A1)");
-/// assert_eq!(guard_cell("-"), "-");
-/// assert_eq!(guard_cell(String::from("Mayor")), "Mayor");
-/// ```
-pub fn guard_cell<'a>(cell: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
-    let cell = cell.into();
-    if cell.starts_with(FORMULA_MARKS) && cell != "-" {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        cell
-    }
-}
 
 /// What a failed row-width check reads as, worded as csv's own error was.
 fn unequal_lengths(expected_len: usize, len: usize) -> io::Error {
@@ -342,6 +318,7 @@ pub(super) fn csv_row(t: &mut CsvRows, doc: &Document, a: &Attribution) -> io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formula::guard_cell;
 
     /// `rows` as csv::Writer with its defaults writes them.
     fn csv_crate(rows: &[Vec<String>]) -> Vec<u8> {

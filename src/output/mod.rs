@@ -56,11 +56,12 @@ mod table;
 pub use self::census::CensusSink;
 pub use self::compare::{PairPrinter, Role, PAIR_HEADER};
 pub(crate) use self::csv::CsvTable;
-pub use self::csv::{guard_cell, CsvSink, CSV_HEADER, FORMULA_MARKS};
+pub use self::csv::{CsvSink, CSV_HEADER};
 pub use self::json::JsonlSink;
 pub use self::render::Rendering;
 pub use self::sink::Sink;
 pub use self::table::TableSink;
+pub use crate::formula::{guard_cell, unguard_cell, FORMULA_MARKS};
 
 #[cfg(test)]
 mod tests {
