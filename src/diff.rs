@@ -63,7 +63,7 @@
 //! );
 //! assert_eq!(counts.to_string(), "0 same, 0 gained, 1 lost, 1 respeaker, 0 rekind, 0 reshaped");
 //! assert!(counts.changed());
-//! # Ok::<(), whosaid::diff::Error>(())
+//! # Ok::<(), whosaid::error::Error>(())
 //! ```
 
 mod pair;
@@ -79,8 +79,6 @@ pub use tree::{tree_pairs, TreeFile};
 use indexmap::IndexMap;
 use std::collections::HashSet;
 use std::fmt;
-use std::io;
-use std::path::PathBuf;
 
 /// How one quotation changed from OLD to NEW.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -165,59 +163,7 @@ pub struct RowChange<'a> {
     pub new: Option<&'a Row>,
 }
 
-/// Errors reading outputs or writing the diff, each naming its file (and line where there
-/// is one).
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// A file or directory could not be opened or read.
-    #[error("{}: cannot read", path.display())]
-    Read { path: PathBuf, source: io::Error },
-
-    /// Not whosaid output: a CSV header or a JSONL record lacks what diff needs.
-    #[error(
-        "{}: not whosaid output: missing {} {}",
-        place(path, *line),
-        if *line == 0 { "columns" } else { "fields" },
-        missing.join(", ")
-    )]
-    Missing {
-        path: PathBuf,
-        /// 0 for a CSV header; the 1-based line of a JSONL record.
-        line: u64,
-        missing: Vec<&'static str>,
-    },
-
-    /// A row whose cells cannot be read (an offset that is no number, a broken record).
-    #[error("{}:{line}: bad row: {msg}", path.display())]
-    Row {
-        path: PathBuf,
-        line: u64,
-        msg: String,
-    },
-
-    /// A document written off as present on one side only turned up later on the other.
-    #[error(
-        "document {doc:?} comes in a different order in OLD and NEW; diff compares outputs \
-         of the same inputs, which list documents in the same order"
-    )]
-    Order { doc: String },
-
-    /// The diff could not be written.
-    #[error("cannot write the diff")]
-    Write(#[source] io::Error),
-}
-
-fn place(path: &std::path::Path, line: u64) -> String {
-    if line == 0 {
-        path.display().to_string()
-    } else {
-        format!("{}:{line}", path.display())
-    }
-}
-
-/// Results of this module.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub use crate::error::{Error, Result};
 
 /// How many rows of each class a diff found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -261,7 +207,7 @@ impl fmt::Display for Counts {
 /// Both streams are walked in step (see the module documentation), holding one document
 /// per side plus those waiting for a partner. Documents without rows are skipped: an output
 /// leaves them out (CSV) or lists them empty (JSONL), and either way they hold nothing to
-/// compare. The first error of either stream, or of the sink ([`Error::Write`]), stops the
+/// compare. The first error of either stream, or of the sink ([`Error::WriteDiff`]), stops the
 /// diff; what was written before it stays written.
 pub fn diff<O, N, S>(old: O, new: N, sink: &mut S, counts: &mut Counts) -> Result<()>
 where
@@ -383,12 +329,13 @@ impl<S: ChangeSink + ?Sized> Walk<'_, S> {
 
     fn emit(&mut self, change: &RowChange<'_>) -> Result<()> {
         self.counts.add(change.change);
-        self.sink.write(change).map_err(Error::Write)
+        self.sink.write(change).map_err(Error::WriteDiff)
     }
 }
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io;
 
     fn direct(quote: &str, start: usize) -> Row {
         Row {

@@ -27,11 +27,9 @@
 
 use crate::attribution::SpeakerKind;
 use crate::error::{Error, Result};
-use crate::output::Sink;
-use crate::{Attribution, Document};
-use indexmap::IndexMap;
+use crate::formula::unguard_cell;
 use std::collections::HashMap;
-use std::io::{self, Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The columns a table must have, in any order; others are ignored.
@@ -109,7 +107,9 @@ impl EntityTable {
                 fail(line, format!("broken row: {e}"))
             })?;
             let line = record.position().map_or(0, |p| p.line());
-            let cell = |k: usize| record.get(at[k]).unwrap_or("").trim().to_string();
+            // A table `whosaid entities` wrote has its text cells guarded: read them back as
+            // they were found.
+            let cell = |k: usize| unguard_cell(record.get(at[k]).unwrap_or("").trim()).to_string();
             let (id, name, kind) = (cell(0), cell(1), cell(2));
             if id.is_empty() {
                 return Err(fail(line, "empty id".into()));
@@ -192,123 +192,6 @@ impl EntityTable {
     }
 }
 
-/// Who speaks in a corpus, merged across documents by name: the table `whosaid entities`
-/// writes, in the format [`EntityTable`] reads, with a `mentions` count added.
-///
-/// Aliases are the mentions that name someone (`Johnson`, `Mayor Brandon Johnson`), never
-/// pronouns or descriptions (`the governor`): a description resolved in one story may mean
-/// someone else in the next, and the table must not make it so.
-#[derive(Debug)]
-pub struct CensusSink<W: Write> {
-    out: W,
-    rows: IndexMap<String, CensusRow>,
-    ids: HashMap<String, String>,
-}
-
-#[derive(Debug)]
-struct CensusRow {
-    id: String,
-    kind: SpeakerKind,
-    aliases: IndexMap<String, ()>,
-    title: String,
-    mentions: usize,
-}
-
-impl<W: Write> CensusSink<W> {
-    pub fn new(out: W) -> Self {
-        CensusSink {
-            out,
-            rows: IndexMap::new(),
-            ids: HashMap::new(),
-        }
-    }
-
-    /// An id for a new name: its speaker id, made unique across the table.
-    fn unique_id(&mut self, wanted: &str, name: &str) -> String {
-        let base = if wanted.is_empty() { "entity" } else { wanted };
-        let mut id = base.to_string();
-        let mut n = 1;
-        while self.ids.get(&id).is_some_and(|owner| owner != name) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.ids.insert(id.clone(), name.to_string());
-        id
-    }
-}
-
-fn names_someone(mention: &str) -> bool {
-    let first = mention.split_whitespace().next().unwrap_or("");
-    first.starts_with(char::is_uppercase)
-        && !["the", "a", "an"]
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(first))
-        && crate::lexicon::lexicon().pronoun(first).is_none()
-        && !mention.contains(['\n', '|'])
-}
-
-impl<W: Write> Sink for CensusSink<W> {
-    fn write(&mut self, doc: &Document, attributions: &[Attribution]) -> io::Result<()> {
-        for a in attributions {
-            let s = &a.speaker;
-            let kind = match s.kind {
-                Some(k @ (SpeakerKind::Person | SpeakerKind::Org)) => k,
-                _ => continue,
-            };
-            if s.name.is_empty() {
-                continue;
-            }
-            if !self.rows.contains_key(&s.name) {
-                let id = self.unique_id(&s.id, &s.name);
-                self.rows.insert(
-                    s.name.clone(),
-                    CensusRow {
-                        id,
-                        kind,
-                        aliases: IndexMap::new(),
-                        title: String::new(),
-                        mentions: 0,
-                    },
-                );
-            }
-            let Some(row) = self.rows.get_mut(&s.name) else {
-                continue;
-            };
-            row.mentions += 1;
-            if row.title.is_empty() {
-                row.title = s.title.replace('\n', " ");
-            }
-            if let Some(m) = s.mention.and_then(|m| doc.text.get(m.range())) {
-                if m != s.name && names_someone(m) {
-                    row.aliases.insert(m.to_string(), ());
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn finish(&mut self) -> io::Result<()> {
-        let mut csv = csv::Writer::from_writer(&mut self.out);
-        csv.write_record(COLUMNS.iter().chain(["mentions"].iter()))?;
-        for (name, row) in &self.rows {
-            let aliases: Vec<&str> = row.aliases.keys().map(String::as_str).collect();
-            let mentions = row.mentions.to_string();
-            csv.write_record([
-                row.id.as_str(),
-                name,
-                row.kind.as_str(),
-                &aliases.join("|"),
-                &row.title,
-                "",
-                &mentions,
-            ])?;
-        }
-        csv.flush()?;
-        drop(csv);
-        self.out.flush()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,6 +252,14 @@ mod tests {
         assert_eq!(t.lookup_alias("Lee").unwrap().id, "p1");
         assert_eq!(t.warnings().len(), 1);
         assert!(t.warnings()[0].contains("\"p1\"") && t.warnings()[0].contains("\"p2\""));
+    }
+
+    #[test]
+    fn guarded_cells_read_back_as_they_were_found() {
+        let t = read("'-p1,'=Ann Lee,person,'@ann|Lee,'+1,\n").unwrap();
+        let ann = t.lookup_name("=Ann Lee").unwrap();
+        assert_eq!((ann.id.as_str(), ann.title.as_str()), ("-p1", "+1"));
+        assert_eq!(ann.aliases, ["@ann", "Lee"]);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Errors of the library, each with the place it happened.
+//! Errors of the library, each with the place it happened: one type for reading inputs,
+//! entity tables and outputs (`diff`), and for writing.
 //!
 //! whosaid reads many inputs in one run, and one bad input must never stop the others: the
 //! reader hands back an [`Error`] in place of the document it could not make and goes on.
@@ -72,21 +73,68 @@ pub enum Error {
     /// Results could not be written.
     #[error("{}: cannot write", path.display())]
     Write { path: PathBuf, source: io::Error },
+
+    /// `diff`: not whosaid output, a CSV header or a JSONL record lacks what diff needs.
+    #[error(
+        "{}: not whosaid output: missing {} {}",
+        place(path, *line),
+        if *line == 0 { "columns" } else { "fields" },
+        missing.join(", ")
+    )]
+    NotOutput {
+        path: PathBuf,
+        /// 0 for a CSV header; the 1-based line of a JSONL record.
+        line: usize,
+        missing: Vec<&'static str>,
+    },
+
+    /// `diff`: a row of an output whose cells cannot be read (an offset that is no number,
+    /// a broken record).
+    #[error("{}:{line}: bad row: {msg}", path.display())]
+    BadRow {
+        path: PathBuf,
+        line: usize,
+        msg: String,
+    },
+
+    /// `diff`: a document written off as present on one side only turned up later on the
+    /// other. Two files are at fault and neither line is; the document names the place.
+    #[error(
+        "document {doc:?} comes in a different order in OLD and NEW; diff compares outputs \
+         of the same inputs, which list documents in the same order"
+    )]
+    Order { doc: String },
+
+    /// `diff`: the changes could not be written to their sink, whose path the caller knows.
+    #[error("cannot write the diff")]
+    WriteDiff(#[source] io::Error),
+}
+
+/// `path`, with `:line` when there is a line (0 is none).
+fn place(path: &std::path::Path, line: usize) -> String {
+    if line == 0 {
+        path.display().to_string()
+    } else {
+        format!("{}:{line}", path.display())
+    }
 }
 
 /// Results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// The input or output this error is about.
-    pub fn path(&self) -> &std::path::Path {
+    /// The input or output this error is about, when it is about one file.
+    pub fn path(&self) -> Option<&std::path::Path> {
         match self {
             Error::Read { path, .. }
             | Error::NotUtf8 { path, .. }
             | Error::JsonLine { path, .. }
             | Error::MissingField { path, .. }
             | Error::EntityTable { path, .. }
-            | Error::Write { path, .. } => path,
+            | Error::Write { path, .. }
+            | Error::NotOutput { path, .. }
+            | Error::BadRow { path, .. } => Some(path),
+            Error::Order { .. } | Error::WriteDiff(_) => None,
         }
     }
 }

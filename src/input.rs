@@ -56,7 +56,7 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-mod jsonl;
+pub(crate) mod jsonl;
 mod walk;
 
 use jsonl::JsonlLines;
@@ -267,24 +267,53 @@ fn compression(path: &Path) -> (bool, &Path) {
     }
 }
 
-fn is_jsonl(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"))
+/// Whether `path` is read as JSONL: its name ends in `.jsonl` or `.jsonl.gz`, in any case.
+///
+/// ```
+/// use std::path::Path;
+/// use whosaid::input::is_jsonl;
+///
+/// assert!(is_jsonl(Path::new("news/2024.JSONL.gz")));
+/// assert!(!is_jsonl(Path::new("a.txt.gz")));
+/// ```
+pub fn is_jsonl(path: &Path) -> bool {
+    has_extension(path, "jsonl")
+}
+
+/// Whether `path`, with a `.gz` taken off, ends in `.ext` (in any case).
+pub(crate) fn has_extension(path: &Path, ext: &str) -> bool {
+    compression(path)
+        .1
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Opens the file at `path` for reading, through gzip when its name ends in `.gz`: the one
+/// place whosaid opens a file it reads (inputs, and outputs for `diff`). A `.gz` stream
+/// that ends early is an [`Error::Read`] when it is read, like any other read failure.
+pub(crate) fn open(path: &Path) -> Result<Box<dyn BufRead + Send>> {
+    open_with(path, BUFFER)
+}
+
+/// [`open`] with a read buffer of `capacity` bytes.
+pub(crate) fn open_with(path: &Path, capacity: usize) -> Result<Box<dyn BufRead + Send>> {
+    let file = File::open(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(if compression(path).0 {
+        Box::new(BufReader::with_capacity(
+            capacity,
+            MultiGzDecoder::new(file),
+        ))
+    } else {
+        Box::new(BufReader::with_capacity(capacity, file))
+    })
 }
 
 fn open_file(path: PathBuf) -> Result<Step> {
-    let file = match File::open(&path) {
-        Ok(file) => file,
-        Err(source) => return Err(Error::Read { path, source }),
-    };
-    let (gz, inner) = compression(&path);
-    let jsonl = is_jsonl(inner);
-    let reader: Box<dyn BufRead + Send> = if gz {
-        Box::new(BufReader::with_capacity(BUFFER, MultiGzDecoder::new(file)))
-    } else {
-        Box::new(BufReader::with_capacity(BUFFER, file))
-    };
-    if jsonl {
+    let reader = open(&path)?;
+    if is_jsonl(&path) {
         Ok(Step::Jsonl(JsonlLines::new(path, reader)))
     } else {
         read_text(path, reader)
@@ -345,6 +374,23 @@ fn read_text(path: PathBuf, mut reader: impl Read) -> Result<Step> {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn jsonl_and_gzip_are_told_by_name_in_any_case() {
+        let cases = [
+            ("a/News.JSONL", true),
+            ("a.jsonl.gz", true),
+            ("a.JSONL.GZ", true),
+            ("a.txt", false),
+            ("a.jsonl.txt", false),
+            ("a.txt.gz", false),
+        ];
+        for (path, jsonl) in cases {
+            assert_eq!(is_jsonl(Path::new(path)), jsonl, "{path}");
+        }
+        assert!(has_extension(Path::new("out.csv.gz"), "csv"));
+        assert_eq!(compression(Path::new("a.md.GZ")), (true, Path::new("a.md")));
+    }
 
     /// Ids of the documents, or `error: <message>` for each failure.
     fn read(reader: &Reader, inputs: Vec<Input>) -> Vec<String> {

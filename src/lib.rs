@@ -44,6 +44,8 @@ pub mod diff;
 pub mod document;
 pub mod entities;
 pub mod error;
+mod formula;
+pub mod hash;
 pub mod html;
 pub mod input;
 pub mod lexicon;
@@ -56,6 +58,7 @@ pub mod speakers;
 pub use attribution::{Attribution, QuoteKind, Rule, Speaker, SpeakerKind};
 pub use document::Document;
 pub use entities::EntityTable;
+pub use error::Error;
 pub use span::Span;
 
 use attribute::RawAttribution;

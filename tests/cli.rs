@@ -5,23 +5,15 @@
 //! test is about extraction output, so these snapshots pin the CLI's behaviour (formats,
 //! errors, exit codes) and not the extractor's answers; `tests/extract.rs` covers those.
 
+mod common;
+
+use common::snapshots;
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use whosaid::output::CSV_HEADER;
-
-/// Runs `body` with snapshots going to the top-level `snapshots/` as `cli_<name>.snap`.
-fn snapshots(body: impl FnOnce()) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    // Belt and braces: no test should print a temporary path, but if one does, keep the
-    // snapshot stable.
-    settings.add_filter(r"/tmp/\.tmp[A-Za-z0-9]+", "[TMP]");
-    settings.bind(body);
-}
 
 /// A scratch directory to run in.
 struct Scratch(tempfile::TempDir);

@@ -5,6 +5,9 @@
 //! change gets its name and that nothing else moves. The seed articles are then compared
 //! as a user would run it, and the output is pinned in `snapshots/compare_*.snap`.
 
+mod common;
+
+use common::snapshots;
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 use std::fs;
 use std::path::Path;
@@ -187,14 +190,6 @@ fn story_checked_against_a_transcript_without_marks() {
         ("We are proud of this town,", Class::Missing, vec![], ""),
     ];
     assert_eq!(found, expected);
-}
-
-/// Runs `body` with snapshots going to the top-level `snapshots/` as `compare_<name>.snap`.
-fn snapshots(body: impl FnOnce()) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(body);
 }
 
 /// `whosaid ARGS...` run from the repository root, so that paths stay relative.

@@ -9,6 +9,8 @@
 //! name for the edit that made them, after checking that they are exactly the expected
 //! bytes. Hand-made files are snapshotted as they are.
 
+mod common;
+
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,11 +22,8 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// Runs `body` with snapshots going to `snapshots/` as `diff_<name>.snap`, the size of the
 /// extraction filtered out, and `extra` filters (regex, replacement) on top.
 fn snapshots(extra: &[(String, String)], body: impl FnOnce()) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
+    let mut settings = common::settings();
     settings.add_filter(r"whosaid diff: \d+ same,", "whosaid diff: [N] same,");
-    settings.add_filter(r"/tmp/\.tmp[A-Za-z0-9]+", "[TMP]");
     for (regex, replacement) in extra {
         settings.add_filter(regex, replacement.as_str());
     }

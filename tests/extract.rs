@@ -1,6 +1,8 @@
 //! The CSV of every sample article, pinned byte for byte. Each snapshot was read row by row
 //! against its article; a change here is a change in what whosaid tells a journalist.
 
+mod common;
+
 use whosaid::output::{CsvSink, Sink};
 use whosaid::{Document, Extractor};
 
@@ -28,10 +30,7 @@ fn csv_of(path: &std::path::Path) -> String {
 
 #[test]
 fn every_sample_article() {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    common::snapshots(|| {
         insta::glob!("../data", "articles/*.txt", |path| {
             insta::assert_snapshot!(csv_of(path));
         });

@@ -46,124 +46,70 @@ pub(super) enum Scoring {
 /// Aligns `a` with `b` by dynamic programming over the tokens (see [`Scoring`]); a fitting
 /// alignment's ops cover only the stretch of `b`. Tables larger than [`FULL_CELLS`] are
 /// banded around the diagonal, which keeps a pathological quotation linear.
+///
+/// The steps: the band of cells worked out ([`Band`]); the table filled row by row
+/// ([`Scratch::fill`]); where the alignment ends ([`Scratch::best_end`] for a fit, the
+/// corner for a diff); the ops traced back from there ([`Scratch::trace`]).
 pub(super) fn align(a: &[u64], b: &[u64], scoring: Scoring) -> Vec<Op> {
-    let (n, m) = (a.len(), b.len());
     let (fit, matched, gap) = match scoring {
         Scoring::Diff => (false, 1, 0),
         Scoring::Fit(matched, gap) => (true, matched.max(1), -gap.max(0)),
     };
-    let half = if (n + 1) * (m + 1) <= FULL_CELLS {
-        m + 1
-    } else {
-        (FULL_CELLS / (2 * (n + 1))).max(32)
-    };
-    let centre = |i: usize| {
-        if fit {
-            i + m.saturating_sub(n) / 2
-        } else {
-            i * m / n.max(1)
-        }
-    };
-    let lo = |i: usize| centre(i).saturating_sub(half).min(m);
-    let hi = |i: usize| (centre(i) + half).min(m);
-    const NEG: i32 = i32::MIN / 2;
+    let band = Band::new(a.len(), b.len(), fit);
     // Quotations are many and short: reuse the tables rather than allocate them each time.
     let mut scratch = SCRATCH.take();
-    let Scratch {
-        ptr,
-        row_at,
-        prev,
-        cur,
-    } = &mut scratch;
-    ptr.clear();
-    row_at.clear();
-    prev.clear();
-    prev.resize(hi(0) - lo(0) + 1, 0);
-    row_at.push(0);
-    for j in lo(0)..=hi(0) {
-        ptr.push(if fit || j == 0 { STOP } else { LEFT });
-    }
-    for i in 1..=n {
-        let (plo, phi) = (lo(i - 1), hi(i - 1));
-        let get = |row: &[i32], j: usize| (plo..=phi).contains(&j).then(|| row[j - plo]);
-        let (clo, chi) = (lo(i), hi(i));
-        cur.clear();
-        row_at.push(ptr.len());
-        for j in clo..=chi {
-            let mut best = NEG;
-            let mut p = STOP;
-            if j >= 1 && a[i - 1] == b[j - 1] {
-                if let Some(v) = get(prev, j - 1) {
-                    best = v + matched;
-                    p = DIAG;
-                }
-            }
-            if let Some(v) = get(prev, j) {
-                if v > best {
-                    best = v;
-                    p = UP;
-                }
-            }
-            if j > clo {
-                let v = cur[j - 1 - clo] + gap;
-                if v > best {
-                    best = v;
-                    p = LEFT;
-                }
-            }
-            cur.push(best);
-            ptr.push(p);
-        }
-        std::mem::swap(prev, cur);
-    }
-    let (nlo, nhi) = (lo(n), hi(n));
-    let mut j = if fit {
-        // The first column with the best score: the stretch ends at its last match.
-        let mut at = nlo;
-        for k in nlo..=nhi {
-            if prev[k - nlo] > prev[at - nlo] {
-                at = k;
-            }
-        }
-        at
+    scratch.fill(a, b, &band, matched, gap);
+    let end = if fit {
+        scratch.best_end(&band)
     } else {
-        m
+        b.len()
     };
-    let mut i = n;
-    let mut ops = Vec::with_capacity(n + m);
-    loop {
-        let p = if (lo(i)..=hi(i)).contains(&j) {
-            ptr[row_at[i] + j - lo(i)]
-        } else {
-            STOP
-        };
-        match p {
-            DIAG => {
-                ops.push(Op::Keep(i - 1, j - 1));
-                i -= 1;
-                j -= 1;
-            }
-            UP => {
-                ops.push(Op::Cut(i - 1));
-                i -= 1;
-            }
-            LEFT => {
-                ops.push(Op::Add(j - 1));
-                j -= 1;
-            }
-            _ => break,
-        }
-    }
-    ops.extend((0..i).rev().map(Op::Cut));
-    if !fit {
-        ops.extend((0..j).rev().map(Op::Add));
-    }
+    let ops = scratch.trace(&band, end);
     // Keep the tables for the next call, unless a huge quotation made them huge.
     if scratch.ptr.capacity() <= SCRATCH_KEPT {
         SCRATCH.set(scratch);
     }
-    ops.reverse();
     ops
+}
+
+/// The cells of the table worked out: in row `i` (a word of `a`), the columns
+/// `lo(i)..=hi(i)` (words of `b`); all of them when the table is small enough, else a band
+/// around the diagonal (for a fit, around the middle of `b`).
+struct Band {
+    n: usize,
+    m: usize,
+    fit: bool,
+    half: usize,
+}
+
+impl Band {
+    fn new(n: usize, m: usize, fit: bool) -> Band {
+        let half = if (n + 1) * (m + 1) <= FULL_CELLS {
+            m + 1
+        } else {
+            (FULL_CELLS / (2 * (n + 1))).max(32)
+        };
+        Band { n, m, fit, half }
+    }
+
+    #[inline]
+    fn centre(&self, i: usize) -> usize {
+        if self.fit {
+            i + self.m.saturating_sub(self.n) / 2
+        } else {
+            i * self.m / self.n.max(1)
+        }
+    }
+
+    #[inline]
+    fn lo(&self, i: usize) -> usize {
+        self.centre(i).saturating_sub(self.half).min(self.m)
+    }
+
+    #[inline]
+    fn hi(&self, i: usize) -> usize {
+        (self.centre(i) + self.half).min(self.m)
+    }
 }
 
 /// The tables of [`align`], kept between calls on each thread.
@@ -173,6 +119,112 @@ struct Scratch {
     row_at: Vec<usize>,
     prev: Vec<i32>,
     cur: Vec<i32>,
+}
+
+impl Scratch {
+    /// Fills the table of `a` against `b` over `band`: each cell's best score (only the
+    /// last row's is kept, in `prev`) and the step that reached it (`ptr`, row `i` starting
+    /// at `row_at[i]`).
+    fn fill(&mut self, a: &[u64], b: &[u64], band: &Band, matched: i32, gap: i32) {
+        const NEG: i32 = i32::MIN / 2;
+        let Scratch {
+            ptr,
+            row_at,
+            prev,
+            cur,
+        } = self;
+        ptr.clear();
+        row_at.clear();
+        prev.clear();
+        prev.resize(band.hi(0) - band.lo(0) + 1, 0);
+        row_at.push(0);
+        for j in band.lo(0)..=band.hi(0) {
+            ptr.push(if band.fit || j == 0 { STOP } else { LEFT });
+        }
+        for i in 1..=band.n {
+            let (plo, phi) = (band.lo(i - 1), band.hi(i - 1));
+            let get = |row: &[i32], j: usize| (plo..=phi).contains(&j).then(|| row[j - plo]);
+            let (clo, chi) = (band.lo(i), band.hi(i));
+            cur.clear();
+            row_at.push(ptr.len());
+            for j in clo..=chi {
+                let mut best = NEG;
+                let mut p = STOP;
+                if j >= 1 && a[i - 1] == b[j - 1] {
+                    if let Some(v) = get(prev, j - 1) {
+                        best = v + matched;
+                        p = DIAG;
+                    }
+                }
+                if let Some(v) = get(prev, j) {
+                    if v > best {
+                        best = v;
+                        p = UP;
+                    }
+                }
+                if j > clo {
+                    let v = cur[j - 1 - clo] + gap;
+                    if v > best {
+                        best = v;
+                        p = LEFT;
+                    }
+                }
+                cur.push(best);
+                ptr.push(p);
+            }
+            std::mem::swap(prev, cur);
+        }
+    }
+
+    /// Where a fitting alignment ends: the first column of the last row with the best
+    /// score, so the stretch ends at its last match.
+    fn best_end(&self, band: &Band) -> usize {
+        let (nlo, nhi) = (band.lo(band.n), band.hi(band.n));
+        let mut at = nlo;
+        for k in nlo..=nhi {
+            if self.prev[k - nlo] > self.prev[at - nlo] {
+                at = k;
+            }
+        }
+        at
+    }
+
+    /// The ops from the start to the cell of the last row at column `j`, read back along the
+    /// steps `fill` recorded; words of `a` left before the first step are cuts, and, for a
+    /// diff, words of `b` additions.
+    fn trace(&self, band: &Band, mut j: usize) -> Vec<Op> {
+        let mut i = band.n;
+        let mut ops = Vec::with_capacity(band.n + band.m);
+        loop {
+            let p = if (band.lo(i)..=band.hi(i)).contains(&j) {
+                self.ptr[self.row_at[i] + j - band.lo(i)]
+            } else {
+                STOP
+            };
+            match p {
+                DIAG => {
+                    ops.push(Op::Keep(i - 1, j - 1));
+                    i -= 1;
+                    j -= 1;
+                }
+                UP => {
+                    ops.push(Op::Cut(i - 1));
+                    i -= 1;
+                }
+                LEFT => {
+                    ops.push(Op::Add(j - 1));
+                    j -= 1;
+                }
+                _ => break,
+            }
+        }
+        ops.extend((0..i).rev().map(Op::Cut));
+        if !band.fit {
+            ops.extend((0..j).rev().map(Op::Add));
+        }
+        ops.reverse();
+        ops
+    }
 }
 
 /// Tables larger than this many cells are freed after use.

@@ -38,6 +38,10 @@ pub(super) struct Judged {
 }
 
 /// Weighs `unit` (of `from`) against `counterpart` (of `target`).
+///
+/// The steps: align the original with the copy ([`Aligned::new`]); count their words
+/// ([`Aligned::counts`]); name the edits of each hunk ([`Aligned::edits`]); give the class
+/// ([`class`]); write the word diff ([`Aligned::diff`]).
 pub(super) fn judge(
     from: &Version,
     unit: &Unit,
@@ -46,31 +50,12 @@ pub(super) fn judge(
     from_is_orig: bool,
     mode: Mode,
 ) -> Judged {
-    let (orig, o_unit, copy, c_unit) = if from_is_orig {
-        (from, unit, target, counterpart)
+    let aligned = if from_is_orig {
+        Aligned::new(from, unit, target, counterpart)
     } else {
-        (target, counterpart, from, unit)
+        Aligned::new(target, counterpart, from, unit)
     };
-    let keys = |v: &Version, u: &Unit| -> Vec<u64> {
-        u.tokens.iter().map(|&t| v.tokens[t as usize].key).collect()
-    };
-    let ops = tidy(align(
-        &keys(orig, o_unit),
-        &keys(copy, c_unit),
-        Scoring::Diff,
-    ));
-    let o_tok = |i: usize| orig.tokens[o_unit.tokens[i] as usize];
-    let c_tok = |j: usize| copy.tokens[c_unit.tokens[j] as usize];
-    let n = (0..o_unit.tokens.len())
-        .filter(|&i| o_tok(i).is(WORD))
-        .count();
-    let m = (0..c_unit.tokens.len())
-        .filter(|&j| c_tok(j).is(WORD))
-        .count();
-    let common = ops
-        .iter()
-        .filter(|op| matches!(op, Op::Keep(i, _) if o_tok(*i).is(WORD)))
-        .count();
+    let (n, m, common) = aligned.counts();
 
     let cover = |part: usize| part > 0 && common as f64 >= CONTAINED * part as f64;
     let contained = unit.delimited
@@ -82,48 +67,12 @@ pub(super) fn judge(
     let possible = contained || dice(common, n, common) >= ALTERED;
 
     let mut edits = BTreeSet::new();
-    let mut stitched = 0;
-    let mut at = if possible { 0 } else { ops.len() };
-    while at < ops.len() {
-        if let Op::Keep(..) = ops[at] {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < ops.len() && !matches!(ops[at], Op::Keep(..)) {
-            at += 1;
-        }
-        let hunk = &ops[start..at];
-        let cut: Vec<Token> = hunk
-            .iter()
-            .filter_map(|op| match op {
-                Op::Cut(i) => Some(o_tok(*i)),
-                _ => None,
-            })
-            .collect();
-        let added: Vec<Token> = hunk
-            .iter()
-            .filter_map(|op| match op {
-                Op::Add(j) => Some(c_tok(*j)),
-                _ => None,
-            })
-            .collect();
-        // The original word just before the cut, to see whether the cut crosses a sentence.
-        let before = match start.checked_sub(1).map(|k| ops[k]) {
-            Some(Op::Keep(i, _)) => Some(o_tok(i)),
-            _ => None,
-        };
-        let interior = start > 0 && at < ops.len();
-        stitched += hunk_edits(
-            &cut,
-            &added,
-            before,
-            interior,
-            (orig, o_unit.span, mode),
-            &mut edits,
-        );
-    }
-    let unmarked = mode == Mode::Compare && o_unit.marked && !c_unit.marked;
+    let stitched = if possible {
+        aligned.edits(mode, &mut edits)
+    } else {
+        0
+    };
+    let unmarked = mode == Mode::Compare && aligned.o_unit.marked && !aligned.c_unit.marked;
     let similarity = dice(common, n, m);
     // Words stitched in from elsewhere do not count against a match of substance.
     let rank = if common >= STITCH_MIN {
@@ -133,8 +82,35 @@ pub(super) fn judge(
     };
     let same = rank >= ALTERED || contained;
     let relation = relation(from.who(unit), target.who(counterpart));
+    let class = class(same, relation, &edits, unmarked, unit.marked);
+    if unmarked && class != Class::Unmarked {
+        edits.insert(Edit::Unmarked);
+    }
+    Judged {
+        class,
+        edits,
+        similarity,
+        same,
+        rank,
+        common,
+        relation,
+        diff: aligned.diff(),
+    }
+}
+
+/// The class of a pair: not the same quotation is missing; another speaker's is
+/// reattributed; without edits, verbatim (or unmarked when the copy dropped the marks);
+/// with edits, altered when the quotation is marked or its meaning changed, else
+/// paraphrased.
+fn class(
+    same: bool,
+    relation: Relation,
+    edits: &BTreeSet<Edit>,
+    unmarked: bool,
+    marked: bool,
+) -> Class {
     let meaning = edits.contains(&Edit::Negation) || edits.contains(&Edit::Number);
-    let class = if !same {
+    if !same {
         Class::Missing
     } else if relation == Relation::Different {
         Class::Reattributed
@@ -144,31 +120,131 @@ pub(super) fn judge(
         } else {
             Class::Verbatim
         }
-    } else if unit.marked || meaning {
+    } else if marked || meaning {
         Class::Altered
     } else {
         Class::Paraphrased
-    };
-    if unmarked && class != Class::Unmarked {
-        edits.insert(Edit::Unmarked);
     }
-    let diff = ops
-        .iter()
-        .map(|op| match *op {
-            Op::Keep(_, j) => WordOp::Same(c_tok(j).span),
-            Op::Cut(i) => WordOp::Cut(o_tok(i).span),
-            Op::Add(j) => WordOp::Added(c_tok(j).span),
-        })
-        .collect();
-    Judged {
-        class,
-        edits,
-        similarity,
-        same,
-        rank,
-        common,
-        relation,
-        diff,
+}
+
+/// The original's unit and the copy's, aligned word by word.
+struct Aligned<'a> {
+    orig: &'a Version<'a>,
+    o_unit: &'a Unit,
+    copy: &'a Version<'a>,
+    c_unit: &'a Unit,
+    ops: Vec<Op>,
+}
+
+impl<'a> Aligned<'a> {
+    fn new(
+        orig: &'a Version<'a>,
+        o_unit: &'a Unit,
+        copy: &'a Version<'a>,
+        c_unit: &'a Unit,
+    ) -> Self {
+        let keys = |v: &Version, u: &Unit| -> Vec<u64> {
+            u.tokens.iter().map(|&t| v.tokens[t as usize].key).collect()
+        };
+        let ops = tidy(align(
+            &keys(orig, o_unit),
+            &keys(copy, c_unit),
+            Scoring::Diff,
+        ));
+        Aligned {
+            orig,
+            o_unit,
+            copy,
+            c_unit,
+            ops,
+        }
+    }
+
+    /// The `i`th token of the original's unit.
+    fn o_tok(&self, i: usize) -> Token {
+        self.orig.tokens[self.o_unit.tokens[i] as usize]
+    }
+
+    /// The `j`th token of the copy's unit.
+    fn c_tok(&self, j: usize) -> Token {
+        self.copy.tokens[self.c_unit.tokens[j] as usize]
+    }
+
+    /// The words of the original, of the copy, and the words they have in common.
+    fn counts(&self) -> (usize, usize, usize) {
+        let n = (0..self.o_unit.tokens.len())
+            .filter(|&i| self.o_tok(i).is(WORD))
+            .count();
+        let m = (0..self.c_unit.tokens.len())
+            .filter(|&j| self.c_tok(j).is(WORD))
+            .count();
+        let common = self
+            .ops
+            .iter()
+            .filter(|op| matches!(op, Op::Keep(i, _) if self.o_tok(*i).is(WORD)))
+            .count();
+        (n, m, common)
+    }
+
+    /// Names the edits of every hunk of cut and added words into `edits` (see
+    /// [`hunk_edits`]); returns how many copy words were stitched in from elsewhere.
+    fn edits(&self, mode: Mode, edits: &mut BTreeSet<Edit>) -> usize {
+        let ops = &self.ops;
+        let mut stitched = 0;
+        let mut at = 0;
+        while at < ops.len() {
+            if let Op::Keep(..) = ops[at] {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < ops.len() && !matches!(ops[at], Op::Keep(..)) {
+                at += 1;
+            }
+            let hunk = &ops[start..at];
+            let cut: Vec<Token> = hunk
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Cut(i) => Some(self.o_tok(*i)),
+                    _ => None,
+                })
+                .collect();
+            let added: Vec<Token> = hunk
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Add(j) => Some(self.c_tok(*j)),
+                    _ => None,
+                })
+                .collect();
+            // The original word just before the cut, to see whether the cut crosses a
+            // sentence.
+            let before = match start.checked_sub(1).map(|k| ops[k]) {
+                Some(Op::Keep(i, _)) => Some(self.o_tok(i)),
+                _ => None,
+            };
+            let interior = start > 0 && at < ops.len();
+            stitched += hunk_edits(
+                &cut,
+                &added,
+                before,
+                interior,
+                (self.orig, self.o_unit.span, mode),
+                edits,
+            );
+        }
+        stitched
+    }
+
+    /// The word diff, as spans of the original (cut words) and of the copy.
+    fn diff(&self) -> Vec<WordOp> {
+        self.ops
+            .iter()
+            .map(|op| match *op {
+                Op::Keep(_, j) => WordOp::Same(self.c_tok(j).span),
+                Op::Cut(i) => WordOp::Cut(self.o_tok(i).span),
+                Op::Add(j) => WordOp::Added(self.c_tok(j).span),
+            })
+            .collect()
     }
 }
 

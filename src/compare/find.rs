@@ -4,8 +4,8 @@
 //! [`find()`] searches the other version for the words of a quotation (and, for a short one
 //! in `compare`, for the words around it too), weighs every candidate with [`judge`], and
 //! keeps the best: recognisably the same quotation first, then the higher rank, more common
-//! words, the closer speakers, the place nearest where the words were expected. A match on a few words counts only when the same speaker
-//! or the same surroundings ([`agree`]) vouch for it. Without a recognisable counterpart, a
+//! words, the closer speakers, the place nearest where the words were expected. A match on a few words counts only
+//! when the same speaker or the same surroundings ([`agree`]) vouch for it. Without a recognisable counterpart, a
 //! search from the base side falls back on a paraphrase: a quotation of the same speaker on
 //! the same substance (shared content stems), else a close passage. [`Found::into_pair`]
 //! makes the public [`Pair`] of what was found.
@@ -50,6 +50,11 @@ fn agree(
 /// Searches `target` for the counterpart of `unit` (of `from`); `from_is_orig` says whose
 /// words came first. Without a recognisable counterpart, a `Compare` or `Check` search
 /// from the base side falls back on a paraphrase.
+///
+/// The steps: where the words are expected ([`expected_place`]); the best counterpart of
+/// the words ([`best_counterpart`]); failing a recognisable one, a quotation of the same
+/// speaker on the same substance ([`paraphrase_by_speaker`]); else the best counterpart if it
+/// is a close passage ([`close_passage`]).
 pub(super) fn find(
     from: &Version,
     unit: &Unit,
@@ -58,78 +63,111 @@ pub(super) fn find(
     forward: bool,
 ) -> Found {
     let from_is_orig = mode == Mode::Compare && forward;
-    let key = from.word_keys(&unit.tokens);
-    // Versions of a story keep their order: where the words would be if they had kept
-    // their share of the way through the text.
-    let at = unit.tokens.first().map_or(0, |&t| t as usize);
-    let near =
-        (at as u128 * target.tokens.len() as u128 / from.tokens.len().max(1) as u128) as usize;
-    let mut best: Option<(Unit, Judged)> = None;
-    if !key.is_empty() {
-        // A few words can occur anywhere: between versions of a story, they must also
-        // stand among the same words. Without that, only the same speaker vouches for them.
-        let mut hits = target.search(&key, near);
-        if mode == Mode::Compare && key.len() < SHORT {
-            let (lo, hi) = from.context(unit, true);
-            let context = from.word_keys(&(lo as u32..hi as u32).collect::<Vec<_>>());
-            hits.extend(target.search_within(&context, near, &key));
-        }
-        let counterparts = hits
-            .iter()
-            .flat_map(|hit| target.counterparts(hit, unit.marked));
-        for counterpart in counterparts {
-            let judged = judge(from, unit, target, &counterpart, from_is_orig, mode);
-            // A few common words can be chance: the same speaker or the same surroundings
-            // must vouch for them, and a word or two is no evidence of another speaker.
-            let weak = mode == Mode::Compare && judged.common < SHORT;
-            let vouched =
-                judged.relation == Relation::Same || agree(from, unit, target, &counterpart, true);
-            let chance = judged.relation == Relation::Different && judged.common < STITCH_MIN;
-            if (weak && !vouched) || chance {
-                continue;
-            }
-            let better = best.as_ref().is_none_or(|(u, b)| {
-                let score = |j: &Judged, u: &Unit| {
-                    (
-                        j.same,
-                        (j.rank * 1000.0).round() as i64,
-                        j.common,
-                        j.relation,
-                        // Between equals, the one nearest the place expected.
-                        -(u.tokens.first().map_or(0, |&t| t as i64) - near as i64).abs(),
-                        -(u.span.start as i64),
-                    )
-                };
-                score(&judged, &counterpart) > score(b, u)
-            });
-            // The same words by the same speaker, nearest first: nothing can beat them.
-            let perfect = judged.similarity >= 1.0 && judged.relation == Relation::Same;
-            if better {
-                best = Some((counterpart, judged));
-            }
-            if perfect {
-                break;
-            }
-        }
-    }
-    match best.take() {
-        Some((u, j)) if j.same || !forward => {
-            return Found {
-                counterpart: Some(u),
-                judged: Some(j),
-            }
-        }
-        Some(found) => best = Some(found),
+    let near = expected_place(from, unit, target);
+    let best = best_counterpart(from, unit, target, mode, from_is_orig, near);
+    match best {
+        Some((u, j)) if j.same || !forward => return Found::of(u, j),
         // Searched back from OTHER: words or nothing.
-        None if !forward => {
-            return Found {
-                counterpart: None,
-                judged: None,
-            }
-        }
-        None => {}
+        None if !forward => return Found::NOTHING,
+        _ => {}
     }
-    // A paraphrase: the same speaker on the same substance, else a close passage.
+    if let Some(index) = paraphrase_by_speaker(from, unit, target, near) {
+        let counterpart = target.quotation_unit(index);
+        let mut judged = judge(from, unit, target, &counterpart, from_is_orig, mode);
+        if !judged.same {
+            judged.class = Class::Paraphrased;
+            judged.edits.clear();
+        }
+        return Found::of(counterpart, judged);
+    }
+    match best.and_then(close_passage) {
+        Some((u, j)) => Found::of(u, j),
+        None => Found::NOTHING,
+    }
+}
+
+/// The token of `target` where the words of `unit` would be had they kept their share of
+/// the way through the text: versions of a story keep their order.
+fn expected_place(from: &Version, unit: &Unit, target: &Version) -> usize {
+    let at = unit.tokens.first().map_or(0, |&t| t as usize);
+    (at as u128 * target.tokens.len() as u128 / from.tokens.len().max(1) as u128) as usize
+}
+
+/// The best counterpart of the words of `unit` in `target`, judged: recognisably the same
+/// quotation first, then the higher rank, more common words, the closer speakers, the place
+/// nearest `near`. A match on a few words counts only when the same speaker or the same
+/// surroundings vouch for it.
+fn best_counterpart(
+    from: &Version,
+    unit: &Unit,
+    target: &Version,
+    mode: Mode,
+    from_is_orig: bool,
+    near: usize,
+) -> Option<(Unit, Judged)> {
+    let key = from.word_keys(&unit.tokens);
+    if key.is_empty() {
+        return None;
+    }
+    // A few words can occur anywhere: between versions of a story, they must also stand
+    // among the same words. Without that, only the same speaker vouches for them.
+    let mut hits = target.search(&key, near);
+    if mode == Mode::Compare && key.len() < SHORT {
+        let (lo, hi) = from.context(unit, true);
+        let context = from.word_keys(&(lo as u32..hi as u32).collect::<Vec<_>>());
+        hits.extend(target.search_within(&context, near, &key));
+    }
+    let counterparts = hits
+        .iter()
+        .flat_map(|hit| target.counterparts(hit, unit.marked));
+    let mut best: Option<(Unit, Judged)> = None;
+    for counterpart in counterparts {
+        let judged = judge(from, unit, target, &counterpart, from_is_orig, mode);
+        // A few common words can be chance: the same speaker or the same surroundings must
+        // vouch for them, and a word or two is no evidence of another speaker.
+        let weak = mode == Mode::Compare && judged.common < SHORT;
+        let vouched =
+            judged.relation == Relation::Same || agree(from, unit, target, &counterpart, true);
+        let chance = judged.relation == Relation::Different && judged.common < STITCH_MIN;
+        if (weak && !vouched) || chance {
+            continue;
+        }
+        let better = best.as_ref().is_none_or(|(u, b)| {
+            let score = |j: &Judged, u: &Unit| {
+                (
+                    j.same,
+                    (j.rank * 1000.0).round() as i64,
+                    j.common,
+                    j.relation,
+                    // Between equals, the one nearest the place expected.
+                    -(u.tokens.first().map_or(0, |&t| t as i64) - near as i64).abs(),
+                    -(u.span.start as i64),
+                )
+            };
+            score(&judged, &counterpart) > score(b, u)
+        });
+        // The same words by the same speaker, nearest first: nothing can beat them.
+        let perfect = judged.similarity >= 1.0 && judged.relation == Relation::Same;
+        if better {
+            best = Some((counterpart, judged));
+        }
+        if perfect {
+            break;
+        }
+    }
+    best
+}
+
+/// The quotation of `target` (its index) by the same speaker as `unit` that says most of the
+/// same substance (shared content stems), among those nearest the place expected; shared
+/// words alone may be a speaker's stock phrases, so it must say most of it again or stand in
+/// the same passage.
+fn paraphrase_by_speaker(
+    from: &Version,
+    unit: &Unit,
+    target: &Version,
+    near: usize,
+) -> Option<usize> {
     let who = from.who(unit);
     let no_stems = Vec::new();
     let content = unit
@@ -165,42 +203,40 @@ pub(super) fn find(
         if score < PARAPHRASE_CONTENT || para.is_some_and(|(s, _)| score <= s) {
             continue;
         }
-        // Shared words on their own may be a speaker's stock phrases: a paraphrase says
-        // most of it again, or stands in the same passage.
         let counterpart = target.quotation_unit(index);
         if score >= PARAPHRASE_STRONG || agree(from, unit, target, &counterpart, false) {
             para = Some((score, index));
         }
     }
-    if let Some((_, index)) = para {
-        let counterpart = target.quotation_unit(index);
-        let mut judged = judge(from, unit, target, &counterpart, from_is_orig, mode);
-        if !judged.same {
-            judged.class = Class::Paraphrased;
-            judged.edits.clear();
-        }
-        return Found {
-            counterpart: Some(counterpart),
-            judged: Some(judged),
-        };
-    }
-    if let Some((u, mut j)) = best {
-        if j.similarity >= PARAPHRASE_TEXT && j.relation != Relation::Different && j.common >= 3 {
-            j.class = Class::Paraphrased;
-            j.edits.clear();
-            return Found {
-                counterpart: Some(u),
-                judged: Some(j),
-            };
-        }
-    }
-    Found {
-        counterpart: None,
-        judged: None,
+    para.map(|(_, index)| index)
+}
+
+/// The best counterpart as a paraphrase, when it is a close passage: similar enough, of a
+/// speaker not known to differ, with a few words in common.
+fn close_passage((u, mut j): (Unit, Judged)) -> Option<(Unit, Judged)> {
+    if j.similarity >= PARAPHRASE_TEXT && j.relation != Relation::Different && j.common >= 3 {
+        j.class = Class::Paraphrased;
+        j.edits.clear();
+        Some((u, j))
+    } else {
+        None
     }
 }
 
 impl Found {
+    /// Nothing found.
+    const NOTHING: Found = Found {
+        counterpart: None,
+        judged: None,
+    };
+
+    fn of(counterpart: Unit, judged: Judged) -> Found {
+        Found {
+            counterpart: Some(counterpart),
+            judged: Some(judged),
+        }
+    }
+
     /// The pair, with `from` (whose quotation was sought) as base when `from_is_base`.
     pub(super) fn into_pair(
         self,

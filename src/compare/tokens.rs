@@ -43,14 +43,9 @@ impl Token {
     }
 }
 
-/// FNV-1a: fast, and the same on every run and platform.
+/// A word's key: [`fnv1a`](crate::hash::fnv1a), fast, and the same on every run and platform.
 pub(super) fn hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    crate::hash::fnv1a(s.as_bytes())
 }
 
 pub(super) fn is_apostrophe(c: char) -> bool {

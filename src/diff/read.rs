@@ -19,11 +19,11 @@
 //! holds one document (plus the first row of the next) at a time.
 
 use super::{DocRows, Error, Result, Row};
+use crate::formula::unguard_cell;
+use crate::input::jsonl::json_message;
 use csv::ByteRecord;
-use flate2::read::MultiGzDecoder;
 use serde::{Deserialize, Deserializer};
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 /// The CSV columns diff reads; any others are ignored.
@@ -49,7 +49,7 @@ const BUFFER: usize = 256 << 10;
 ///
 /// let err = Outputs::new("corpus.csv", "id,text\n".as_bytes()).err().unwrap();
 /// assert_eq!(err.to_string(), "corpus.csv: not whosaid output: missing columns doc, speaker, kind, quote, start, end");
-/// # Ok::<(), whosaid::diff::Error>(())
+/// # Ok::<(), whosaid::error::Error>(())
 /// ```
 pub struct Outputs<R> {
     path: PathBuf,
@@ -68,19 +68,7 @@ enum Format<R> {
 impl Outputs<Box<dyn BufRead + Send>> {
     /// Opens the output at `path`, decompressing it when its name ends in `.gz`.
     pub fn open(path: &Path) -> Result<Self> {
-        let read = |source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        };
-        let file = File::open(path).map_err(read)?;
-        let gz = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("gz"));
-        let reader: Box<dyn BufRead + Send> = if gz {
-            Box::new(BufReader::with_capacity(BUFFER, MultiGzDecoder::new(file)))
-        } else {
-            Box::new(BufReader::with_capacity(BUFFER, file))
-        };
+        let reader = crate::input::open_with(path, BUFFER)?;
         Outputs::new(path, reader)
     }
 }
@@ -157,15 +145,6 @@ impl<R: BufRead> Iterator for Outputs<R> {
     }
 }
 
-/// Takes off the formula guard of [`CsvSink`](crate::output::CsvSink) (see
-/// [`guard_cell`](crate::output::guard_cell)).
-fn unguard(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(crate::output::FORMULA_MARKS) => rest,
-        _ => cell,
-    }
-}
-
 struct CsvDocs<R> {
     csv: csv::Reader<R>,
     /// Where each of [`REQUIRED_COLUMNS`] is in a record.
@@ -187,7 +166,7 @@ impl<R: BufRead> CsvDocs<R> {
             .filter(|c| find(c).is_none())
             .collect();
         if !missing.is_empty() {
-            return Err(Error::Missing {
+            return Err(Error::NotOutput {
                 path: path.to_path_buf(),
                 line: 0,
                 missing,
@@ -242,8 +221,8 @@ fn parse_row<'r>(
     path: &Path,
     skipped_lines: u64,
 ) -> Result<(&'r str, Row)> {
-    let line = skipped_lines + record.position().map_or(0, |p| p.line());
-    let bad = |msg: String| Error::Row {
+    let line = line_no(skipped_lines + record.position().map_or(0, |p| p.line()));
+    let bad = |msg: String| Error::BadRow {
         path: path.to_path_buf(),
         line,
         msg,
@@ -265,22 +244,28 @@ fn parse_row<'r>(
         return Err(bad(format!("end {end} comes before start {start}")));
     }
     let quote = if quote.len() == end - start + 1 {
-        unguard(quote)
+        unguard_cell(quote)
     } else {
         quote
     };
     let row = Row {
-        speaker: unguard(speaker).to_owned(),
-        kind: unguard(kind).to_owned(),
+        speaker: unguard_cell(speaker).to_owned(),
+        kind: unguard_cell(kind).to_owned(),
         quote: quote.to_owned(),
         start,
         end,
     };
-    Ok((unguard(doc), row))
+    Ok((unguard_cell(doc), row))
+}
+
+/// A line number as errors hold it; csv counts in u64, and a file of more lines than a
+/// usize counts is named by the last line a usize can.
+fn line_no(line: u64) -> usize {
+    usize::try_from(line).unwrap_or(usize::MAX)
 }
 
 fn csv_error(path: &Path, skipped_lines: u64, err: csv::Error) -> Error {
-    let line = skipped_lines + err.position().map_or(1, |p| p.line());
+    let line = line_no(skipped_lines + err.position().map_or(1, |p| p.line()));
     match err.into_kind() {
         csv::ErrorKind::Io(source) => Error::Read {
             path: path.to_path_buf(),
@@ -288,12 +273,12 @@ fn csv_error(path: &Path, skipped_lines: u64, err: csv::Error) -> Error {
         },
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => Error::Row {
+        } => Error::BadRow {
             path: path.to_path_buf(),
             line,
             msg: format!("{len} cells where the header has {expected_len}"),
         },
-        kind => Error::Row {
+        kind => Error::BadRow {
             path: path.to_path_buf(),
             line,
             msg: format!("{kind:?}"),
@@ -377,15 +362,15 @@ impl<R: BufRead> JsonlDocs<R> {
     }
 
     fn parse(&self, path: &Path) -> Result<DocRows> {
-        let line = self.line;
-        let bad = |msg: String| Error::Row {
+        let line = line_no(self.line);
+        let bad = |msg: String| Error::BadRow {
             path: path.to_path_buf(),
             line,
             msg,
         };
         let record: JsonDoc =
             serde_json::from_slice(&self.buf).map_err(|err| bad(json_message(&err)))?;
-        let missing = |missing: Vec<&'static str>| Error::Missing {
+        let missing = |missing: Vec<&'static str>| Error::NotOutput {
             path: path.to_path_buf(),
             line,
             missing,
@@ -435,18 +420,6 @@ impl<R: BufRead> JsonlDocs<R> {
         }
         Ok(DocRows { doc, rows })
     }
-}
-
-/// serde_json's message without its "at line 1" (it sees one line), with the column.
-fn json_message(err: &serde_json::Error) -> String {
-    let mut msg = err.to_string();
-    if let Some(at) = msg.rfind(" at line ") {
-        msg.truncate(at);
-    }
-    if err.column() > 0 {
-        msg = format!("{msg} at column {}", err.column());
-    }
-    msg
 }
 
 #[cfg(test)]

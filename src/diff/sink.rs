@@ -1,7 +1,7 @@
 //! Writing a diff: the [`ChangeSink`] that [`diff`](super::diff) pushes every row's
 //! change into, and [`CsvChanges`], which writes them as CSV under [`DIFF_HEADER`] with the
 //! same formula guard as [`CsvSink`](crate::output::CsvSink): both are a
-//! [`CsvTable`].
+//! `CsvTable`.
 
 use super::{Change, RowChange};
 use crate::output::CsvTable;

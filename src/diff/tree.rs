@@ -2,10 +2,9 @@
 //! relative path on both sides is compared; a file on one side only is compared with
 //! nothing, so all its rows are gained or lost.
 
-use super::{Error, Result};
+use super::Result;
 use crate::input;
 use std::collections::BTreeMap;
-use std::io;
 use std::path::{Path, PathBuf};
 
 /// A file of two `--snapshot` trees: its path relative to the roots, and where it is on
@@ -24,7 +23,7 @@ pub fn tree_pairs(old: &Path, new: &Path) -> Result<Vec<TreeFile>> {
     let mut files: BTreeMap<PathBuf, [bool; 2]> = BTreeMap::new();
     for (side, root) in [old, new].into_iter().enumerate() {
         for path in input::walk(root, is_output) {
-            let path = path.map_err(read_error)?;
+            let path = path?;
             // The walk yields `root` joined with the names it walked.
             let name = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             files.entry(name).or_default()[side] = true;
@@ -40,22 +39,9 @@ pub fn tree_pairs(old: &Path, new: &Path) -> Result<Vec<TreeFile>> {
         .collect())
 }
 
-/// The walk's error as diff's: the walk fails only where it cannot read a directory.
-fn read_error(err: crate::error::Error) -> Error {
-    match err {
-        crate::error::Error::Read { path, source } => Error::Read { path, source },
-        other => Error::Read {
-            path: other.path().to_path_buf(),
-            source: io::Error::other(other),
-        },
-    }
-}
-
 /// True for `.csv` and `.jsonl` files, each maybe gzipped.
 fn is_output(path: &Path) -> bool {
-    let name = path.to_string_lossy().to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    name.ends_with(".csv") || name.ends_with(".jsonl")
+    input::has_extension(path, "csv") || input::is_jsonl(path)
 }
 
 #[cfg(test)]

@@ -173,8 +173,10 @@ impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
 }
 
 /// serde_json's message with its "line 1" (always 1: it sees one line) left out, and the
-/// column kept when it has one (type errors have none: they report column 0).
-fn json_message(err: &serde_json::Error) -> String {
+/// column kept when it has one (type errors have none: they report column 0). The position
+/// is taken off only when serde_json put one on, so a message that happens to hold " at
+/// line " keeps it. `diff` reads its JSONL records with the same words.
+pub(crate) fn json_message(err: &serde_json::Error) -> String {
     let mut msg = err.to_string();
     if err.line() > 0 {
         if let Some(at) = msg.rfind(" at line ") {

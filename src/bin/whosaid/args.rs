@@ -1,4 +1,7 @@
-//! Command-line arguments, declared with clap's derive.
+//! Command-line arguments, declared with clap's derive: every command's, in one place.
+//!
+//! The commands' files take their arguments from here and nothing else does; this file
+//! imports no command, so the arguments can be read (and `--help` reviewed) in one sitting.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::num::NonZeroUsize;
@@ -18,13 +21,13 @@ pub enum Command {
     #[command(after_help = AFTER_HELP)]
     Extract(Extract),
     /// Write the table of who speaks in the input, in the format `--entities` reads.
-    Entities(crate::entities_cmd::EntitiesArgs),
+    Entities(EntitiesArgs),
     /// Compare two extraction outputs (files or --snapshot trees) row by row.
-    Diff(crate::diff_cmd::DiffArgs),
+    Diff(DiffArgs),
     /// Align the quotations of BASE with those of other versions of the story.
-    Compare(crate::compare_cmd::CompareArgs),
+    Compare(CompareArgs),
     /// Look up every quotation of STORY in a SOURCE text.
-    Check(crate::compare_cmd::CheckArgs),
+    Check(CheckArgs),
 }
 
 const AFTER_HELP: &str = "\
@@ -102,6 +105,128 @@ pub enum Format {
     Jsonl,
     /// Aligned columns for reading on a terminal
     Table,
+}
+
+/// `whosaid entities`.
+// The input arguments are `extract`'s, some worded for this command.
+#[derive(Debug, clap::Args)]
+#[command(
+    mut_arg("inputs", |a| a.help("Files or directories to read; `-` or none reads stdin")),
+    mut_arg("id_field", |a| a.help("JSONL field holding a document's id")),
+    mut_arg("entities", |a| {
+        a.help("An entity table to start from (CSV: id,name,kind,aliases,title,affiliation)")
+    })
+)]
+pub struct EntitiesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write to FILE (complete or not at all) instead of stdout
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+}
+
+const DIFF_HELP: &str = "\
+Rows are matched per document by quote span (start, end), then by quote text where the
+offsets moved, then by overlap. The `change` column says how each row changed:
+  same       the same quote, speaker and kind (written only with --all)
+  gained     only in NEW
+  lost       only in OLD
+  respeaker  the same quote, another speaker
+  rekind     the same quote and speaker, another kind
+  reshaped   overlapping quotes with other boundaries
+OLD and NEW may be CSV or JSONL, as whosaid writes them, in any mix (told apart by content);
+extra columns are ignored. Two directories are compared file by file; a file on one side
+only has all its rows gained or lost. A count per class is printed on stderr.
+
+Exit status: 0 nothing changed; 3 something changed; 1 an input is not whosaid output or
+cannot be read (the other files of a directory are still compared); 2 usage error, or the
+output could not be written.";
+
+// No doc comment: the subcommand's one-line help comes from args.rs.
+#[derive(Debug, clap::Args)]
+#[command(after_help = DIFF_HELP)]
+pub struct DiffArgs {
+    /// The earlier output: a CSV or JSONL file (`-` reads stdin), or a --snapshot directory
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The later output, of the same inputs: a file (`-` reads stdin) or a directory
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// Also write rows that did not change (class `same`)
+    #[arg(long, help_heading = "Output")]
+    pub all: bool,
+
+    /// Write to FILE (complete or not at all) instead of stdout; its directory must exist
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+
+    /// Write CSV cells as they are, without a `'` before a leading = + - or @
+    #[arg(long, help_heading = "Output")]
+    pub raw_csv: bool,
+}
+
+/// `whosaid compare`'s and `whosaid check`'s format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PairFormat {
+    /// One row per pair, with a header
+    Csv,
+    /// A report for reading, with a word diff of each changed quotation
+    Table,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Classes: verbatim, altered, unmarked, paraphrased, reattributed, missing, added.
+Edits: ellipsis, dropped-words, added-words, replaced-words, negation, number, stitched,
+unmarked. Exit status: 0 done; 1 some input could not be read; 2 usage error.")]
+pub struct CompareArgs {
+    /// The earlier version of the story; `-` reads stdin. When it holds several documents
+    /// (JSONL), the first is BASE and the others count as OTHER versions
+    #[arg(value_name = "BASE", help_heading = "Input")]
+    pub base: PathBuf,
+
+    /// Later versions, each compared with BASE (files, directories, JSONL)
+    #[arg(value_name = "OTHER", required = true, help_heading = "Input")]
+    pub others: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Each quotation of STORY is looked up in the text of SOURCE, which needs no quote marks.
+Exit status: 0 done; 1 some input could not be read; 2 usage error.")]
+pub struct CheckArgs {
+    /// The story whose quotations are checked; `-` reads stdin. Every document it holds is
+    /// checked
+    #[arg(value_name = "STORY", help_heading = "Input")]
+    pub story: PathBuf,
+
+    /// The source to check against: a transcript, press release or original article
+    #[arg(long, value_name = "SOURCE", help_heading = "Input")]
+    pub against: PathBuf,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PairFormat::Csv, help_heading = "Output")]
+    pub format: PairFormat,
+
+    /// Write CSV cells as they are, without a `'` before a leading = + - or @
+    #[arg(long, help_heading = "Output")]
+    pub raw_csv: bool,
+
+    /// Do not report inputs that fail (the exit status still does)
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[cfg(test)]

@@ -2,53 +2,14 @@
 //! [`whosaid::diff`] and a CSV sink, reports the counts, and maps the outcome to an exit
 //! status like diff(1)'s: 0 nothing changed, 3 something did, 1 bad input, 2 usage.
 
+use crate::args::DiffArgs;
+use crate::report::report;
+use crate::target::{writer, Target};
 use anyhow::{Context, Result};
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use whosaid::diff::{self, ChangeSink, Counts, CsvChanges, DocRows, Outputs};
-
-const AFTER_HELP: &str = "\
-Rows are matched per document by quote span (start, end), then by quote text where the
-offsets moved, then by overlap. The `change` column says how each row changed:
-  same       the same quote, speaker and kind (written only with --all)
-  gained     only in NEW
-  lost       only in OLD
-  respeaker  the same quote, another speaker
-  rekind     the same quote and speaker, another kind
-  reshaped   overlapping quotes with other boundaries
-OLD and NEW may be CSV or JSONL, as whosaid writes them, in any mix (told apart by content);
-extra columns are ignored. Two directories are compared file by file; a file on one side
-only has all its rows gained or lost. A count per class is printed on stderr.
-
-Exit status: 0 nothing changed; 3 something changed; 1 an input is not whosaid output or
-cannot be read (the other files of a directory are still compared); 2 usage error, or the
-output could not be written.";
-
-// No doc comment: the subcommand's one-line help comes from args.rs.
-#[derive(Debug, clap::Args)]
-#[command(after_help = AFTER_HELP)]
-pub struct DiffArgs {
-    /// The earlier output: a CSV or JSONL file (`-` reads stdin), or a --snapshot directory
-    #[arg(value_name = "OLD")]
-    pub old: PathBuf,
-
-    /// The later output, of the same inputs: a file (`-` reads stdin) or a directory
-    #[arg(value_name = "NEW")]
-    pub new: PathBuf,
-
-    /// Also write rows that did not change (class `same`)
-    #[arg(long, help_heading = "Output")]
-    pub all: bool,
-
-    /// Write to FILE (complete or not at all) instead of stdout; its directory must exist
-    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
-    pub output: Option<PathBuf>,
-
-    /// Write CSV cells as they are, without a `'` before a leading = + - or @
-    #[arg(long, help_heading = "Output")]
-    pub raw_csv: bool,
-}
 
 /// One comparison: a file of OLD against a file of NEW, either possibly absent.
 struct Job {
@@ -76,7 +37,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
                 })
                 .collect(),
             Err(err) => {
-                crate::report(&err.into());
+                report(&err.into());
                 return Ok(ExitCode::from(1));
             }
         },
@@ -95,14 +56,8 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     };
 
     // Open the output before any work, so a bad path fails at once.
-    let target = match &args.output {
-        Some(path) if path.as_os_str() != "-" => Some(crate::Target::create(path)?),
-        _ => None,
-    };
-    let out: Box<dyn Write> = match &target {
-        Some(target) => Box::new(target.file.as_file()),
-        None => Box::new(io::stdout().lock()),
-    };
+    let target = Target::for_arg(args.output.as_deref())?;
+    let out = writer(target.as_ref());
     let mut sink = CsvChanges::new(BufWriter::with_capacity(64 << 10, out))
         .raw(args.raw_csv)
         .same(args.all);
@@ -115,7 +70,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     for job in jobs {
         match compare(&job, &mut sink, &mut counts) {
             Ok(()) => {}
-            Err(diff::Error::Write(err)) => {
+            Err(diff::Error::WriteDiff(err)) => {
                 return Err(err).with_context(|| format!("cannot write {destination}"));
             }
             Err(err @ diff::Error::Order { .. }) => {
@@ -125,11 +80,11 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
                     [Some(old), Some(new)] => format!("{old} against {new}"),
                     _ => "diff".into(),
                 };
-                crate::report(&anyhow::Error::from(err).context(context));
+                report(&anyhow::Error::from(err).context(context));
             }
             Err(err) => {
                 all_read = false;
-                crate::report(&err.into());
+                report(&err.into());
             }
         }
     }

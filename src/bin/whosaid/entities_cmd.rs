@@ -1,33 +1,13 @@
 //! `whosaid entities`: the table of who speaks in the input, in the format `--entities`
 //! reads, so a journalist can correct it and feed it back.
 
-use crate::args::InputArgs;
+use crate::args::EntitiesArgs;
 use crate::pipeline::{self, Pipeline};
-use crate::{writer, Target};
+use crate::target::{writer, Target};
 use anyhow::{Context, Result};
 use std::io::BufWriter;
-use std::path::PathBuf;
 use std::process::ExitCode;
-use whosaid::entities::CensusSink;
-use whosaid::output::Sink;
-
-// The input arguments are `extract`'s, some worded for this command.
-#[derive(Debug, clap::Args)]
-#[command(
-    mut_arg("inputs", |a| a.help("Files or directories to read; `-` or none reads stdin")),
-    mut_arg("id_field", |a| a.help("JSONL field holding a document's id")),
-    mut_arg("entities", |a| {
-        a.help("An entity table to start from (CSV: id,name,kind,aliases,title,affiliation)")
-    })
-)]
-pub struct EntitiesArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-
-    /// Write to FILE (complete or not at all) instead of stdout
-    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
-    pub output: Option<PathBuf>,
-}
+use whosaid::output::{CensusSink, Sink};
 
 pub fn run(args: EntitiesArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::new(&args.input)?;

@@ -116,7 +116,7 @@ impl Pipeline {
                             Err(err) => {
                                 all_read = false;
                                 if !self.quiet {
-                                    crate::report(&anyhow::Error::from(err));
+                                    crate::report::report(&anyhow::Error::from(err));
                                 }
                             }
                         }

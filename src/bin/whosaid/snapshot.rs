@@ -26,6 +26,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::BufWriter;
 use std::path::{Component, Path, PathBuf};
+use whosaid::hash::fnv1a;
+use whosaid::input::is_jsonl;
 use whosaid::output::{CsvSink, Sink};
 use whosaid::Document;
 
@@ -61,7 +63,7 @@ pub fn extract(dir: &Path, args: &Extract, pipeline: &Pipeline) -> Result<bool> 
                 if !jsonl_ids.1.insert(path.clone()) {
                     ids_unique = false;
                     if !args.input.quiet {
-                        crate::report(&anyhow::anyhow!(
+                        crate::report::report(&anyhow::anyhow!(
                             "{}: id {:?} occurs twice; {} keeps the first",
                             file.display(),
                             doc.id,
@@ -93,21 +95,13 @@ fn write(
         fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    let target = crate::Target::create(path)?;
+    let target = crate::target::Target::create(path)?;
     let mut sink = CsvSink::new(BufWriter::new(target.file.as_file())).raw(raw);
     sink.write(doc, attributions)
         .and_then(|()| sink.finish())
         .with_context(|| format!("cannot write {}", path.display()))?;
     drop(sink);
     target.persist()
-}
-
-/// True when `whosaid::input` reads `file` as JSONL: it ends in `.jsonl` or `.jsonl.gz`.
-fn is_jsonl(file: &Path) -> bool {
-    let name = file.to_string_lossy().to_ascii_lowercase();
-    name.strip_suffix(".gz")
-        .unwrap_or(&name)
-        .ends_with(".jsonl")
 }
 
 /// `input` under `dir`: roots and `.` dropped, `..` as `__`, so the result stays in `dir`.
@@ -144,13 +138,6 @@ fn file_name(id: &str) -> PathBuf {
         name = format!("{name}~{:016x}", fnv1a(id.as_bytes()));
     }
     PathBuf::from(name + ".csv")
-}
-
-/// FNV-1a, 64 bits: a hash that is the same on every platform and in every release.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]
@@ -191,13 +178,5 @@ mod tests {
                 PathBuf::from(want)
             );
         }
-    }
-
-    #[test]
-    fn jsonl_is_told_by_name_as_the_reader_does() {
-        assert!(is_jsonl(Path::new("a/News.JSONL")));
-        assert!(is_jsonl(Path::new("a.jsonl.gz")));
-        assert!(!is_jsonl(Path::new("a.txt")));
-        assert!(!is_jsonl(Path::new("a.jsonl.txt")));
     }
 }
