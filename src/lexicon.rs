@@ -55,7 +55,8 @@ use std::sync::LazyLock;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till1, take_while1};
 use nom::character::complete::char;
-use nom::combinator::{eof, map, rest, value};
+use nom::combinator::{eof, map, recognize, rest, value};
+use nom::multi::many0;
 use nom::{IResult, Parser};
 
 /// The longest word, in bytes, that a case-insensitive lookup folds; longer queries are
@@ -137,6 +138,90 @@ pub struct Lexicon {
     anonymous_heads: Filtered<WordSet>,
     org_words: Filtered<WordSet>,
     quote_marks: Vec<QuoteMark>,
+    addressee_verbs: WordSet,
+    addressee_only_verbs: WordSet,
+    honorifics: Filtered<WordMap<Gender>>,
+    boilerplate: HashSet<&'static str>,
+    lists: WordLists,
+}
+
+/// The closed classes of grammar words the cue, attribution, speaker and compare rules name,
+/// one [`WordList`] each, from the `grammar/` file of the same name.
+#[derive(Debug)]
+pub struct WordLists {
+    /// `addressee-words.txt`: "reporters", "him" after a verb of telling.
+    pub addressee_words: WordList,
+    /// `adjunct-openers.txt`: "on", "during", "last": a time or place after a cue.
+    pub adjunct_openers: WordList,
+    /// `affiliation-links.txt`: "of", "for": an affiliation after a name.
+    pub affiliation_links: WordList,
+    /// `articles.txt`: "the", "a", "an", dropped from the front of a name.
+    pub articles: WordList,
+    /// `auxiliaries.txt`: "has", "would", "later" between a speaker and the verb.
+    pub auxiliaries: WordList,
+    /// `be-forms.txt`: "was", "been" before a progressive or a passive.
+    pub be_forms: WordList,
+    /// `clause-links.txt`: "and", "while", "because" before a cue that starts a clause.
+    pub clause_links: WordList,
+    /// `coordinators.txt`: "and", "but" joining a second clause or cue.
+    pub coordinators: WordList,
+    /// `description-links.txt`: "of", "the", "and" inside a speaker's description.
+    pub description_links: WordList,
+    /// `determiners.txt`: "the", "his", "two", "several" opening a speaker's description.
+    pub determiners: WordList,
+    /// `modals.txt`: "to", "will", "could" before an intended, not reported, verb.
+    pub modals: WordList,
+    /// `negators.txt`: "not", "never", "nobody".
+    pub negators: WordList,
+    /// `non-content-starts.txt`: "in", "and", "yes" cannot open reported content.
+    pub non_content_starts: WordList,
+    /// `number-words.txt`: "two", "million", "percent".
+    pub number_words: WordList,
+    /// `sentence-openers.txt`: "But", "Still" opening a sentence, not the writer's words.
+    pub sentence_openers: WordList,
+    /// `source-links.txt`: "from", "by" tying a document to its source.
+    pub source_links: WordList,
+    /// `stop-words.txt`: "about", "their", "would", too common to carry a statement.
+    pub stop_words: WordList,
+}
+
+/// One closed list of lowercase words behind the shape filter. Three lookups, because the
+/// rules that use these lists differ in how they treat case, and each keeps its own:
+/// [`WordList::contains`] as written, [`WordList::contains_folded`] ASCII case aside, and
+/// [`WordList::contains_capitalised`] as a sentence starts a word.
+#[derive(Debug)]
+pub struct WordList(Filtered<WordSet>);
+
+impl WordList {
+    /// Whether `word` is an entry exactly as written: "and" is, "And" is not.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.may_hold(word) && self.0.contains(word.as_bytes())
+    }
+
+    /// Whether `word` is an entry, ASCII case aside: "and", "And", "AND".
+    #[inline]
+    pub fn contains_folded(&self, word: &str) -> bool {
+        contains_folded(&self.0, word)
+    }
+
+    /// Whether `word` is an entry with its first letter capitalised and no other: "But",
+    /// not "but" or "BUT".
+    #[inline]
+    pub fn contains_capitalised(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        bytes.first().is_some_and(u8::is_ascii_uppercase)
+            && !bytes[1..].iter().any(u8::is_ascii_uppercase)
+            && contains_folded(&self.0, word)
+    }
+
+    /// Every entry, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        // The entries were `&'static str` in the file, so they are UTF-8.
+        self.0
+            .iter()
+            .map(|w| std::str::from_utf8(w).unwrap_or_default())
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| match Lexicon::load() {
@@ -224,6 +309,44 @@ impl Lexicon {
         contains_folded(&self.org_words, word)
     }
 
+    /// Whether the verb of `lemma` may take whom it is said to as its first object:
+    /// "told reporters that …", "urged the council to …" (the `addressee` flag of
+    /// `speech-verbs.txt`).
+    pub fn takes_addressee(&self, lemma: &str) -> bool {
+        self.addressee_verbs.contains(lemma.as_bytes())
+    }
+
+    /// Whether the phrase after the verb of `lemma` is always its addressee, never an
+    /// inverted speaker: "X, 82, told The Post" (the `addressee-only` flag). A verb without
+    /// it inverts: "“…,” warned the mayor" names the mayor.
+    pub fn addressee_only(&self, lemma: &str) -> bool {
+        self.addressee_only_verbs.contains(lemma.as_bytes())
+    }
+
+    /// The gender an honorific tells of the name after it, written as names are indexed:
+    /// capitalised, without its dot ("Mr", "Mrs", "Ms", "Miss"); "MR" and "mr" are `None`.
+    pub fn honorific(&self, word: &str) -> Option<Gender> {
+        let bytes = word.as_bytes();
+        let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase)
+            && !bytes[1..].iter().any(u8::is_ascii_uppercase);
+        if !capitalised || !self.honorifics.may_hold(word) {
+            return None;
+        }
+        let mut buf = [0; MAX_WORD];
+        self.honorifics.get(fold(word, &mut buf)?).copied()
+    }
+
+    /// Whether `heading` is one of the headings of site furniture after a story ("Latest
+    /// Stories", "Read more"), case aside (full Unicode lowercase).
+    pub fn is_boilerplate(&self, heading: &str) -> bool {
+        self.boilerplate.contains(heading.to_lowercase().as_str())
+    }
+
+    /// The closed classes of grammar words: determiners, prepositions, conjunctions, ...
+    pub fn words(&self) -> &WordLists {
+        &self.lists
+    }
+
     /// The pairs of quotation marks, in file order (sorted by the open mark). Each open mark
     /// appears once; a mark can close one pair and open another ("»").
     pub fn quote_marks(&self) -> &[QuoteMark] {
@@ -232,8 +355,14 @@ impl Lexicon {
 
     /// Parses every file of `grammar/`.
     fn load() -> Result<Lexicon, GrammarError> {
+        let (verbs, flags) = load_verbs(SPEECH_VERBS)?;
         Ok(Lexicon {
-            verbs: Filtered::map(load_verbs(SPEECH_VERBS)?),
+            verbs: Filtered::map(verbs),
+            addressee_verbs: flags.addressee,
+            addressee_only_verbs: flags.addressee_only,
+            honorifics: Filtered::map(load_pronouns(HONORIFICS)?),
+            boilerplate: load_phrases(BOILERPLATE)?,
+            lists: WordLists::load()?,
             titles: Filtered::set(load_titles(TITLES)?),
             abbreviations: load_abbreviations(ABBREVIATIONS)?,
             pronouns: Filtered::map(load_pronouns(PRONOUNS)?),
@@ -243,6 +372,55 @@ impl Lexicon {
             org_words: Filtered::set(load_word_set(ORG_WORDS)?),
             quote_marks: load_quote_marks(QUOTE_MARKS)?,
         })
+    }
+}
+
+impl WordLists {
+    fn load() -> Result<WordLists, GrammarError> {
+        let list = |file| Ok::<_, GrammarError>(WordList(Filtered::set(load_word_set(file)?)));
+        Ok(WordLists {
+            addressee_words: list(ADDRESSEE_WORDS)?,
+            adjunct_openers: list(ADJUNCT_OPENERS)?,
+            affiliation_links: list(AFFILIATION_LINKS)?,
+            articles: list(ARTICLES)?,
+            auxiliaries: list(AUXILIARIES)?,
+            be_forms: list(BE_FORMS)?,
+            clause_links: list(CLAUSE_LINKS)?,
+            coordinators: list(COORDINATORS)?,
+            description_links: list(DESCRIPTION_LINKS)?,
+            determiners: list(DETERMINERS)?,
+            modals: list(MODALS)?,
+            negators: list(NEGATORS)?,
+            non_content_starts: list(NON_CONTENT_STARTS)?,
+            number_words: list(NUMBER_WORDS)?,
+            sentence_openers: list(SENTENCE_OPENERS)?,
+            source_links: list(SOURCE_LINKS)?,
+            stop_words: list(STOP_WORDS)?,
+        })
+    }
+
+    /// Every list with its file name, for tests that check them all.
+    #[cfg(test)]
+    fn all(&self) -> [(&'static str, &WordList); 17] {
+        [
+            ("addressee-words.txt", &self.addressee_words),
+            ("adjunct-openers.txt", &self.adjunct_openers),
+            ("affiliation-links.txt", &self.affiliation_links),
+            ("articles.txt", &self.articles),
+            ("auxiliaries.txt", &self.auxiliaries),
+            ("be-forms.txt", &self.be_forms),
+            ("clause-links.txt", &self.clause_links),
+            ("coordinators.txt", &self.coordinators),
+            ("description-links.txt", &self.description_links),
+            ("determiners.txt", &self.determiners),
+            ("modals.txt", &self.modals),
+            ("negators.txt", &self.negators),
+            ("non-content-starts.txt", &self.non_content_starts),
+            ("number-words.txt", &self.number_words),
+            ("sentence-openers.txt", &self.sentence_openers),
+            ("source-links.txt", &self.source_links),
+            ("stop-words.txt", &self.stop_words),
+        ]
     }
 }
 
@@ -426,6 +604,70 @@ const QUOTE_MARKS: GrammarFile = GrammarFile::new(
     include_str!("../grammar/quote-marks.tsv"),
 );
 
+const ADDRESSEE_WORDS: GrammarFile = GrammarFile::new(
+    "addressee-words.txt",
+    include_str!("../grammar/addressee-words.txt"),
+);
+const ADJUNCT_OPENERS: GrammarFile = GrammarFile::new(
+    "adjunct-openers.txt",
+    include_str!("../grammar/adjunct-openers.txt"),
+);
+const AFFILIATION_LINKS: GrammarFile = GrammarFile::new(
+    "affiliation-links.txt",
+    include_str!("../grammar/affiliation-links.txt"),
+);
+const ARTICLES: GrammarFile =
+    GrammarFile::new("articles.txt", include_str!("../grammar/articles.txt"));
+const AUXILIARIES: GrammarFile = GrammarFile::new(
+    "auxiliaries.txt",
+    include_str!("../grammar/auxiliaries.txt"),
+);
+const BE_FORMS: GrammarFile =
+    GrammarFile::new("be-forms.txt", include_str!("../grammar/be-forms.txt"));
+const CLAUSE_LINKS: GrammarFile = GrammarFile::new(
+    "clause-links.txt",
+    include_str!("../grammar/clause-links.txt"),
+);
+const COORDINATORS: GrammarFile = GrammarFile::new(
+    "coordinators.txt",
+    include_str!("../grammar/coordinators.txt"),
+);
+const DESCRIPTION_LINKS: GrammarFile = GrammarFile::new(
+    "description-links.txt",
+    include_str!("../grammar/description-links.txt"),
+);
+const DETERMINERS: GrammarFile = GrammarFile::new(
+    "determiners.txt",
+    include_str!("../grammar/determiners.txt"),
+);
+const MODALS: GrammarFile = GrammarFile::new("modals.txt", include_str!("../grammar/modals.txt"));
+const NEGATORS: GrammarFile =
+    GrammarFile::new("negators.txt", include_str!("../grammar/negators.txt"));
+const NON_CONTENT_STARTS: GrammarFile = GrammarFile::new(
+    "non-content-starts.txt",
+    include_str!("../grammar/non-content-starts.txt"),
+);
+const NUMBER_WORDS: GrammarFile = GrammarFile::new(
+    "number-words.txt",
+    include_str!("../grammar/number-words.txt"),
+);
+const SENTENCE_OPENERS: GrammarFile = GrammarFile::new(
+    "sentence-openers.txt",
+    include_str!("../grammar/sentence-openers.txt"),
+);
+const SOURCE_LINKS: GrammarFile = GrammarFile::new(
+    "source-links.txt",
+    include_str!("../grammar/source-links.txt"),
+);
+const STOP_WORDS: GrammarFile =
+    GrammarFile::new("stop-words.txt", include_str!("../grammar/stop-words.txt"));
+const HONORIFICS: GrammarFile =
+    GrammarFile::new("honorifics.txt", include_str!("../grammar/honorifics.txt"));
+const BOILERPLATE: GrammarFile = GrammarFile::new(
+    "boilerplate.txt",
+    include_str!("../grammar/boilerplate.txt"),
+);
+
 /// A compiled-in grammar file and its name for messages.
 #[derive(Clone, Copy)]
 struct GrammarFile {
@@ -544,12 +786,29 @@ fn load_pronouns(file: GrammarFile) -> Result<WordMap<Gender>, GrammarError> {
     Ok(map)
 }
 
-fn load_verbs(file: GrammarFile) -> Result<WordMap<SpeechVerb>, GrammarError> {
+/// The lemmas of `speech-verbs.txt` whose header carries each flag.
+#[derive(Default)]
+struct VerbFlags {
+    addressee: WordSet,
+    addressee_only: WordSet,
+}
+
+fn load_verbs(file: GrammarFile) -> Result<(WordMap<SpeechVerb>, VerbFlags), GrammarError> {
     let mut map = WordMap::default();
+    let mut flags = VerbFlags::default();
     let mut group: Option<(&'static str, VerbClass)> = None;
     for (line, item) in file.parse(verb_line)? {
         match item {
-            VerbLine::Header(lemma, class) => group = Some((lemma, class)),
+            VerbLine::Header(lemma, class, header_flags) => {
+                group = Some((lemma, class));
+                for flag in header_flags {
+                    let set = match flag {
+                        VerbFlag::Addressee => &mut flags.addressee,
+                        VerbFlag::AddresseeOnly => &mut flags.addressee_only,
+                    };
+                    insert_unique(set, file, line, lemma)?;
+                }
+            }
             VerbLine::Form(word, form) => {
                 let Some((lemma, class)) = group else {
                     return Err(file.error(line, "a form before any `# lemma class` header"));
@@ -563,7 +822,20 @@ fn load_verbs(file: GrammarFile) -> Result<WordMap<SpeechVerb>, GrammarError> {
             }
         }
     }
-    Ok(map)
+    Ok((map, flags))
+}
+
+fn load_phrases(file: GrammarFile) -> Result<HashSet<&'static str>, GrammarError> {
+    let mut set = HashSet::new();
+    for (line, phrase) in file.parse(phrase_line)? {
+        if phrase.to_lowercase() != phrase {
+            return Err(file.error(line, format!("{phrase:?} must be lowercase")));
+        }
+        if !set.insert(phrase) {
+            return Err(file.error(line, format!("duplicate entry {phrase:?}")));
+        }
+    }
+    Ok(set)
 }
 
 fn load_quote_marks(file: GrammarFile) -> Result<Vec<QuoteMark>, GrammarError> {
@@ -602,10 +874,32 @@ fn word_line(i: &str) -> Res<'_, Option<&str>> {
     alt((blank, comment, map((word, eof), |(w, _)| Some(w)))).parse(i)
 }
 
+/// `phrase-line = blank / comment / word *(SP word) EOL`, e.g. `latest stories`.
+fn phrase_line(i: &str) -> Res<'_, Option<&str>> {
+    let phrase = recognize((word, many0((char(' '), word))));
+    alt((blank, comment, map((phrase, eof), |(p, _)| Some(p)))).parse(i)
+}
+
 /// A line of `speech-verbs.txt` that is neither blank nor a comment.
 enum VerbLine {
-    Header(&'static str, VerbClass),
+    Header(&'static str, VerbClass, Vec<VerbFlag>),
     Form(&'static str, VerbForm),
+}
+
+/// A flag after a verb group's class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum VerbFlag {
+    Addressee,
+    AddresseeOnly,
+}
+
+/// `verb-flag = "addressee-only" / "addressee"`; the longer tried first.
+fn verb_flag(i: &str) -> Res<'_, VerbFlag> {
+    alt((
+        value(VerbFlag::AddresseeOnly, tag("addressee-only")),
+        value(VerbFlag::Addressee, tag("addressee")),
+    ))
+    .parse(i)
 }
 
 /// `lemma = LOWER *(LOWER / "-")`, e.g. `say` or `e-mail`.
@@ -634,12 +928,22 @@ fn verb_form(i: &str) -> Res<'_, VerbForm> {
     .parse(i)
 }
 
-/// `verb-header = "#" SP lemma SP verb-class EOL`, e.g. `# say speech`. Tried before
-/// `comment`, so a comment must not have this shape.
-fn verb_header(i: &str) -> Res<'_, (&str, VerbClass)> {
+/// `verb-header = "#" SP lemma SP verb-class *(SP verb-flag) EOL`, e.g. `# say speech` or
+/// `# tell speech addressee addressee-only`. Tried before `comment`, so a comment must not
+/// have this shape.
+fn verb_header(i: &str) -> Res<'_, (&str, VerbClass, Vec<VerbFlag>)> {
+    let flags = many0(map((char(' '), verb_flag), |(_, f)| f));
     map(
-        (char('#'), char(' '), lemma, char(' '), verb_class, eof),
-        |(_, _, l, _, c, _)| (l, c),
+        (
+            char('#'),
+            char(' '),
+            lemma,
+            char(' '),
+            verb_class,
+            flags,
+            eof,
+        ),
+        |(_, _, l, _, c, f, _)| (l, c, f),
     )
     .parse(i)
 }
@@ -649,7 +953,7 @@ fn verb_header(i: &str) -> Res<'_, (&str, VerbClass)> {
 fn verb_line(i: &'static str) -> Res<'static, Option<VerbLine>> {
     alt((
         blank,
-        map(verb_header, |(l, c)| Some(VerbLine::Header(l, c))),
+        map(verb_header, |(l, c, f)| Some(VerbLine::Header(l, c, f))),
         comment,
         map((word, char('\t'), verb_form, eof), |(w, _, f, _)| {
             Some(VerbLine::Form(w, f))
@@ -795,6 +1099,50 @@ mod tests {
             );
         }
         assert!(lex.is_title("Gov.") && lex.is_title("gov"));
+        for (name, list) in lex.words().all() {
+            assert!(list.iter().count() > 1, "{name}");
+            for entry in list.iter() {
+                let [lower, upper, title] = in_every_case(entry.as_bytes());
+                assert!(list.contains(&lower), "{name}: {lower:?}");
+                assert!(list.contains_folded(&upper), "{name}: {upper:?}");
+                assert!(list.contains_capitalised(&title), "{name}: {title:?}");
+            }
+        }
+        for entry in lex.honorifics.keys() {
+            let [_, _, title] = in_every_case(entry);
+            assert!(lex.honorific(&title).is_some(), "{title}");
+        }
+    }
+
+    #[test]
+    fn word_lists_keep_the_case_their_rules_ask_for() {
+        let words = lexicon().words();
+        let c = &words.coordinators;
+        assert!(c.contains("and") && !c.contains("And") && !c.contains("or"));
+        assert!(c.contains_folded("And") && c.contains_folded("BUT"));
+        assert!(c.contains_capitalised("But") && !c.contains_capitalised("but"));
+        assert!(!c.contains_capitalised("BUT") && !c.contains_capitalised(""));
+        assert!(words.auxiliaries.contains_folded("has") && !words.auxiliaries.contains("Smith"));
+        assert!(words.stop_words.contains("their") && words.negators.contains("nobody"));
+        assert!(words.number_words.contains("million") && !words.number_words.contains("Two"));
+    }
+
+    #[test]
+    fn verb_flags_honorifics_and_boilerplate() {
+        let lex = lexicon();
+        for lemma in ["tell", "ask", "warn", "urge"] {
+            assert!(lex.takes_addressee(lemma), "{lemma}");
+        }
+        assert!(!lex.takes_addressee("say") && !lex.takes_addressee("told"));
+        assert!(lex.addressee_only("tell") && lex.addressee_only("remind"));
+        assert!(!lex.addressee_only("warn") && !lex.addressee_only("say"));
+        assert_eq!(lex.honorific("Mr"), Some(Gender::Masculine));
+        assert_eq!(lex.honorific("Miss"), Some(Gender::Feminine));
+        for no in ["Mr.", "MR", "mr", "Dr", "Smith", ""] {
+            assert_eq!(lex.honorific(no), None, "{no:?}");
+        }
+        assert!(lex.is_boilerplate("Latest News") && lex.is_boilerplate("also read"));
+        assert!(!lex.is_boilerplate("latest") && !lex.is_boilerplate("Smith said"));
     }
 
     #[test]
@@ -942,8 +1290,20 @@ mod tests {
     fn line_parsers_follow_their_rules() {
         assert!(matches!(
             verb_line("# say speech"),
-            Ok((_, Some(VerbLine::Header("say", _))))
+            Ok((_, Some(VerbLine::Header("say", _, _))))
         ));
+        assert!(matches!(
+            verb_line("# tell speech addressee addressee-only"),
+            Ok((_, Some(VerbLine::Header("tell", VerbClass::Speech, f))))
+                if f == [VerbFlag::Addressee, VerbFlag::AddresseeOnly]
+        ));
+        assert!(matches!(
+            phrase_line("read more"),
+            Ok((_, Some("read more")))
+        ));
+        for bad in ["read  more", "read more ", " read"] {
+            assert!(phrase_line(bad).is_err(), "{bad:?}");
+        }
         assert!(matches!(
             verb_line("said\tpast"),
             Ok((_, Some(VerbLine::Form("said", VerbForm::Past))))
@@ -953,6 +1313,7 @@ mod tests {
             "# say speech verbs",
             "# Class speech.",
             "# say talk",
+            "# say speech adressee",
             "#",
             "",
         ] {
@@ -1007,7 +1368,9 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let err = load_verbs(GrammarFile::new("t", text)).unwrap_err();
+            let Err(err) = load_verbs(GrammarFile::new("t", text)) else {
+                panic!("{text:?} loads");
+            };
             assert_eq!(err.to_string(), want);
         }
         let err = load_titles(GrammarFile::new("t", "gov.\ngov\n")).unwrap_err();
