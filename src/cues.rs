@@ -189,14 +189,6 @@ const AUXILIARIES: &[&str] = &[
     "not",
 ];
 
-/// Lowercase words that can sit inside a description (`people familiar with the matter`).
-const DESCRIPTION_LINKS: &[&str] = &["of", "for", "at", "the", "a", "an", "and", "to", "from"];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "some", "two", "three",
-    "several", "many", "other", "another", "both", "most",
-];
-
 pub fn word<'t>(text: &'t str, tok: &Tok) -> Option<&'t str> {
     tok.is_word().then(|| tok.text(text))
 }
@@ -277,10 +269,10 @@ pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
         {
             named |= is_name_word(prev) && !lexicon().is_title(prev);
             lowercase_run = 0;
-        } else if eq_any(prev, DETERMINERS) {
+        } else if lexicon().words().determiners.contains_folded(prev) {
             start -= 1;
             break;
-        } else if eq_any(prev, DESCRIPTION_LINKS) && start >= 2 {
+        } else if lexicon().words().description_links.contains_folded(prev) && start >= 2 {
             lowercase_run += 1;
         } else if !is_capitalised(prev)
             && !lexicon().is_function_word(prev)
@@ -298,8 +290,10 @@ pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
     }
     // A phrase never starts with a linking word ("of", "and").
     while start < last
-        && word(text, &toks[start])
-            .is_some_and(|w| eq_any(w, DESCRIPTION_LINKS) && !eq_any(w, DETERMINERS))
+        && word(text, &toks[start]).is_some_and(|w| {
+            lexicon().words().description_links.contains_folded(w)
+                && !lexicon().words().determiners.contains_folded(w)
+        })
     {
         start += 1;
     }
@@ -325,7 +319,7 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
             named = true;
         } else if lexicon().is_title(w) || is_description_head(w) {
             described = true;
-        } else if end == start && eq_any(w, DETERMINERS) {
+        } else if end == start && lexicon().words().determiners.contains_folded(w) {
         } else if end - start < 2
             && !named
             && !is_capitalised(w)
@@ -338,14 +332,16 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
             })
         {
             // Modifiers before a name: `9/11 widow Terry Strada`, `longtime aide Jo Smith`.
-        } else if (eq_any(w, DESCRIPTION_LINKS)
+        } else if (lexicon().words().description_links.contains_folded(w)
             // `Clinton press secretary`, never a verb: `Trump attacked Clinton`.
             || !is_capitalised(w) && (named || described) && toks[end].verb.is_none() && !w.ends_with("ed"))
             && toks
                 .get(end + 1)
                 .and_then(|t| word(text, t))
                 .is_some_and(|n| {
-                    is_capitalised(n) || is_description_head(n) || eq_any(n, DETERMINERS)
+                    is_capitalised(n)
+                        || is_description_head(n)
+                        || lexicon().words().determiners.contains_folded(n)
                 })
             && end > start
         {

@@ -27,6 +27,7 @@
 
 use crate::attribution::SpeakerKind;
 use crate::error::{Error, Result};
+use crate::lexicon::lexicon;
 use crate::output::Sink;
 use crate::{Attribution, Document};
 use indexmap::IndexMap;
@@ -61,7 +62,7 @@ pub struct EntityTable {
 pub fn alias_key(s: &str) -> String {
     let words: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty() && !["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w)))
+        .filter(|w| !w.is_empty() && !lexicon().words().articles.contains_folded(w))
         .map(str::to_lowercase)
         .collect();
     words.join(" ")
@@ -240,10 +241,8 @@ impl<W: Write> CensusSink<W> {
 fn names_someone(mention: &str) -> bool {
     let first = mention.split_whitespace().next().unwrap_or("");
     first.starts_with(char::is_uppercase)
-        && !["the", "a", "an"]
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(first))
-        && crate::lexicon::lexicon().pronoun(first).is_none()
+        && !lexicon().words().articles.contains_folded(first)
+        && lexicon().pronoun(first).is_none()
         && !mention.contains(['\n', '|'])
 }
 

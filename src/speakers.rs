@@ -45,7 +45,7 @@ struct Parsed {
 }
 
 fn is_determiner(w: &str) -> bool {
-    ["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w))
+    lexicon().words().articles.contains_folded(w)
 }
 
 fn is_acronym(w: &str) -> bool {
