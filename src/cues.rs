@@ -129,76 +129,12 @@ impl Cue {
     }
 }
 
-/// Words that may stand between a speaker and its verb: auxiliaries and adverbs.
-const AUXILIARIES: &[&str] = &[
-    "again",
-    "already",
-    "also",
-    "always",
-    "had",
-    "has",
-    "have",
-    "later",
-    "long",
-    "never",
-    "often",
-    "once",
-    "previously",
-    "recently",
-    "repeatedly",
-    "then",
-    "would",
-    "will",
-    "could",
-    "did",
-    "does",
-    "do",
-    "has",
-    "might",
-    "may",
-    "should",
-    "can",
-    "reportedly",
-    "just",
-    "still",
-    "even",
-    "first",
-    "famously",
-    "initially",
-    "originally",
-    "subsequently",
-    "last",
-    "week",
-    "earlier",
-    "flatly",
-    "simply",
-    "further",
-    "now",
-    "separately",
-    "both",
-    "all",
-    "too",
-    "nevertheless",
-    "however",
-    "meanwhile",
-    "instead",
-    "today",
-    "yesterday",
-    "tonight",
-    "ever",
-    "not",
-];
-
 pub fn word<'t>(text: &'t str, tok: &Tok) -> Option<&'t str> {
     tok.is_word().then(|| tok.text(text))
 }
 
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-fn eq_any(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -421,7 +357,9 @@ pub fn speaker_before_verb(text: &str, toks: &[Tok], verb: usize) -> Option<(Men
     while end > 0
         && word(text, &toks[end - 1]).is_some_and(|w| {
             // Lowercase only: `Theresa May said` has no auxiliary in it.
-            !is_capitalised(w) && (eq_any(w, AUXILIARIES) || w.ends_with("ly") && w.len() > 4)
+            !is_capitalised(w)
+                && (lexicon().words().auxiliaries.contains_folded(w)
+                    || w.ends_with("ly") && w.len() > 4)
         })
     {
         end -= 1;
