@@ -495,8 +495,7 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
     let verb = verb_at(text, toks, i, case)?;
     let progressive = verb.form == VerbForm::Gerund
         && i > 0
-        && word(text, &toks[i - 1])
-            .is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "been"));
+        && word(text, &toks[i - 1]).is_some_and(|w| lexicon().words().be_forms.contains(w));
     // `to say`, `will address`: an intention or a plan, not a report of speech.
     let infinitive = i > 0
         && word(text, &toks[i - 1]).is_some_and(|w| {
@@ -593,7 +592,7 @@ fn dash_after(toks: &[Tok], i: usize) -> Option<usize> {
 pub fn passive_cue(text: &str, toks: &[Tok], i: usize) -> Option<(Cue, usize)> {
     let verb = toks[i].verb?;
     let aux = word(text, &toks[i.checked_sub(1)?])
-        .is_some_and(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "being"));
+        .is_some_and(|w| lexicon().words().be_forms.contains(w));
     if verb.form != VerbForm::Past || !aux {
         return None;
     }
