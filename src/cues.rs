@@ -497,21 +497,8 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
         && i > 0
         && word(text, &toks[i - 1]).is_some_and(|w| lexicon().words().be_forms.contains(w));
     // `to say`, `will address`: an intention or a plan, not a report of speech.
-    let infinitive = i > 0
-        && word(text, &toks[i - 1]).is_some_and(|w| {
-            matches!(
-                w,
-                "to" | "will"
-                    | "would"
-                    | "could"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "can"
-                    | "must"
-                    | "shall"
-            )
-        });
+    let infinitive =
+        i > 0 && word(text, &toks[i - 1]).is_some_and(|w| lexicon().words().modals.contains(w));
     if verb.form == VerbForm::Gerund && !progressive || verb.form == VerbForm::Base && infinitive {
         return None;
     }
