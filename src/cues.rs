@@ -517,10 +517,7 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
                     .is_none_or(|t| t.kind == TokKind::Terminal)
         });
     // After `told`, `asked` the phrase is the addressee: `X, 82, told The Post.`
-    let addressed = matches!(
-        verb.lemma,
-        "tell" | "ask" | "inform" | "assure" | "remind" | "brief"
-    );
+    let addressed = lexicon().addressee_only(verb.lemma);
     let closing = inverted
         .filter(|m| !addressed && m.kind != MentionKind::Pronoun && closes_sentence(toks, m));
     let found = match closing {

@@ -19,12 +19,6 @@ use crate::segment::{Tok, TokKind};
 use crate::span::Span;
 use std::ops::Range;
 
-/// Verbs whose first object is the addressee, not the content: `told reporters that …`.
-const ADDRESSEE_VERBS: &[&str] = &[
-    "tell", "ask", "inform", "assure", "remind", "warn", "urge", "promise", "advise", "brief",
-    "notify", "convince",
-];
-
 const PREPOSITIONS: &[&str] = &[
     "on",
     "in",
@@ -160,15 +154,16 @@ fn skip_particle(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
 
 /// `told reporters …`, `told Mr. Smith …`: the addressee of a verb of telling is no content.
 fn skip_addressee(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
-    if !ADDRESSEE_VERBS.contains(&cue.lemma) {
+    if !lexicon().takes_addressee(cue.lemma) {
         return i;
     }
     if let Some(m) = phrase_after(text, toks, i) {
         return m.toks.1;
     }
-    let addressee = toks.get(i).and_then(|t| word(text, t)).is_some_and(|w| {
-        w == "reporters" || w == "me" || w == "us" || w == "him" || w == "her" || w == "them"
-    });
+    let addressee = toks
+        .get(i)
+        .and_then(|t| word(text, t))
+        .is_some_and(|w| lexicon().words().addressee_words.contains(w));
     if addressee {
         i + 1
     } else {
