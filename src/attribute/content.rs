@@ -19,38 +19,6 @@ use crate::segment::{Tok, TokKind};
 use crate::span::Span;
 use std::ops::Range;
 
-const PREPOSITIONS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "despite",
-    "after",
-    "before",
-    "to",
-    "with",
-    "via",
-    "through",
-    "from",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "again",
-    "also",
-    "for",
-    "late",
-    "early",
-    "recently",
-    "privately",
-    "publicly",
-    "repeatedly",
-    "previously",
-    "separately",
-    "once",
-    "then",
-];
-
 /// `Make Your Kid a Millionaire`, `Face the Nation`: capitalised words of a title of a work
 /// or a slogan, not speech.
 pub(super) fn looks_like_title(quote: &str) -> bool {
@@ -241,9 +209,9 @@ fn skip_time_words(text: &str, toks: &[Tok], mut i: usize) -> usize {
 
 fn starts_adjunct(text: &str, toks: &[Tok], i: usize) -> bool {
     match toks.get(i) {
-        Some(t) if t.is_word() => {
-            word(text, t).is_some_and(|w| PREPOSITIONS.contains(&w) || lexicon().is_time_word(w))
-        }
+        Some(t) if t.is_word() => word(text, t).is_some_and(|w| {
+            lexicon().words().adjunct_openers.contains(w) || lexicon().is_time_word(w)
+        }),
         Some(t) => matches!(t.kind, TokKind::Quote(_) | TokKind::Comma),
         None => false,
     }
@@ -306,28 +274,7 @@ pub(super) fn starts_badly(text: &str, content: &[Tok]) -> bool {
     let Some(first) = content.first().and_then(|t| word(text, t)) else {
         return true;
     };
-    matches!(
-        first,
-        "in" | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "to"
-            | "of"
-            | "by"
-            | "about"
-            | "from"
-            | "into"
-            | "out"
-            | "up"
-            | "so"
-            | "as"
-            | "and"
-            | "or"
-            | "but"
-            | "yes"
-            | "no"
-    )
+    lexicon().words().non_content_starts.contains(first)
 }
 
 /// Words of the writer's own in front of a quotation make it mixed: `using the tax “is a
@@ -379,7 +326,8 @@ pub(super) fn tail_is_adjunct(text: &str, toks: &[Tok], from: usize) -> bool {
             _ if depth > 0 => {}
             TokKind::Word => {
                 let w = word(text, tok).unwrap_or("");
-                if words == 0 && !(PREPOSITIONS.contains(&w) || lexicon().is_time_word(w))
+                if words == 0
+                    && !(lexicon().words().adjunct_openers.contains(w) || lexicon().is_time_word(w))
                     || w == "that"
                 {
                     return false;
