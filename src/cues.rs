@@ -420,8 +420,10 @@ fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
                 toks[np.toks.0 - 1].kind,
                 TokKind::Comma | TokKind::Quote(_) | TokKind::Terminal | TokKind::Dash
             )
-            || word(text, &toks[np.toks.0 - 1])
-                .is_some_and(|w| matches!(w, "and" | "but" | "But" | "And"));
+            || word(text, &toks[np.toks.0 - 1]).is_some_and(|w| {
+                let coordinators = &lexicon().words().coordinators;
+                coordinators.contains(w) || coordinators.contains_capitalised(w)
+            });
         if starts_clause {
             return Some(found);
         }
@@ -528,8 +530,9 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
     let (speaker, rule, start) = match found {
         Some((m, rule)) => (m, rule, m.toks.0.min(i)),
         None => {
-            let coordinated =
-                i > 0 && word(text, &toks[i - 1]).is_some_and(|w| w == "and" || w == "but");
+            let coordinated = i > 0
+                && word(text, &toks[i - 1])
+                    .is_some_and(|w| lexicon().words().coordinators.contains(w));
             let prev = prev.filter(|_| coordinated)?;
             (prev.speaker, CueRule::CoordinatedVerb, i - 1)
         }

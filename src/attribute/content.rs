@@ -292,7 +292,7 @@ pub(super) fn words_before_quote(text: &str, content: &[Tok]) -> bool {
             .map_or(0, |d| d + 1);
         let words = content[from..q].iter().filter(|t| {
             word(text, t)
-                .is_some_and(|w| !matches!(w, "But" | "And" | "So" | "Yet" | "Still" | "Or"))
+                .is_some_and(|w| !lexicon().words().sentence_openers.contains_capitalised(w))
         });
         words.count() >= 1 && !content[..q].iter().any(|t| t.kind == TokKind::Colon)
     })
@@ -306,7 +306,7 @@ pub(super) fn trim_clause_start(
 ) -> Range<usize> {
     while content.len() > 1
         && word(text, &toks[content.start])
-            .is_some_and(|w| matches!(w, "But" | "And" | "So" | "Still" | "Yet"))
+            .is_some_and(|w| lexicon().words().sentence_openers.contains_capitalised(w))
     {
         content.start += 1;
     }
@@ -350,7 +350,8 @@ pub(super) fn tail_is_adjunct(text: &str, toks: &[Tok], from: usize) -> bool {
 /// (`Clinton said she thinks …` reports what she thinks as part of what she said).
 pub(super) fn starts_clause(text: &str, toks: &[Tok], start: usize) -> bool {
     // A cue that borrows its speaker starts at its conjunction: `… and insisted that …`.
-    let conjunction = word(text, &toks[start]).is_some_and(|w| w == "and" || w == "but");
+    let conjunction =
+        word(text, &toks[start]).is_some_and(|w| lexicon().words().coordinators.contains(w));
     start == 0
         || conjunction
         || matches!(
@@ -362,22 +363,7 @@ pub(super) fn starts_clause(text: &str, toks: &[Tok], start: usize) -> bool {
                 | TokKind::Colon
                 | TokKind::CloseParen
         )
-        || word(text, &toks[start - 1]).is_some_and(|w| {
-            matches!(
-                w,
-                "and"
-                    | "but"
-                    | "while"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "because"
-                    | "though"
-                    | "although"
-                    | "whereas"
-            )
-        })
+        || word(text, &toks[start - 1]).is_some_and(|w| lexicon().words().clause_links.contains(w))
 }
 
 /// The token after a cue's verb and speaker, whichever comes last: `said Smith|`, `Smith said|`.
@@ -452,7 +438,8 @@ pub(super) fn piece_after_cue(
         i += 1;
     }
     let is_quote = |k: usize| matches!(toks.get(k).map(|t| t.kind), Some(TokKind::Quote(_)));
-    let conjunction = word(text, toks.get(i)?).is_some_and(|w| w == "but" || w == "and");
+    let conjunction =
+        word(text, toks.get(i)?).is_some_and(|w| lexicon().words().coordinators.contains(w));
     if conjunction {
         let q = if word(text, toks.get(i + 1)?) == Some("still") {
             i + 2
