@@ -62,7 +62,10 @@ fn parse(text: &str, m: &SpeakerMention) -> Parsed {
         .collect();
     let lex = lexicon();
     // `a statement from the National Weather Service`: a document speaks for its source.
-    if let Some(k) = words.iter().position(|w| matches!(*w, "from" | "by")) {
+    if let Some(k) = words
+        .iter()
+        .position(|w| lex.words().source_links.contains(w))
+    {
         let source: Vec<&str> = words[k + 1..]
             .iter()
             .copied()
@@ -91,7 +94,7 @@ fn parse(text: &str, m: &SpeakerMention) -> Parsed {
     // `Stacey Plaskett of the Virgin Islands`: an affiliation after the name is no name.
     let link = words
         .iter()
-        .position(|w| matches!(*w, "of" | "for" | "at" | "from" | "with"));
+        .position(|w| lex.words().affiliation_links.contains(w));
     let words: Vec<&str> = match link {
         Some(k)
             if words[..k]

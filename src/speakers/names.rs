@@ -57,10 +57,8 @@ impl<'t> NameIndex<'t> {
         }
         let mut genders = FxHashMap::default();
         for pair in words.windows(2) {
-            let gender = match pair[0].1 {
-                "Mr" => Gender::Masculine,
-                "Mrs" | "Ms" | "Miss" => Gender::Feminine,
-                _ => continue,
+            let Some(gender) = lexicon().honorific(pair[0].1) else {
+                continue;
             };
             genders.entry(pair[1].1).or_insert(gender);
         }
