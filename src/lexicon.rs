@@ -140,6 +140,7 @@ pub struct Lexicon {
     quote_marks: Vec<QuoteMark>,
     addressee_verbs: WordSet,
     addressee_only_verbs: WordSet,
+    particles: HashSet<(&'static str, &'static str)>,
     honorifics: Filtered<WordMap<Gender>>,
     boilerplate: HashSet<&'static str>,
     lists: WordLists,
@@ -323,6 +324,12 @@ impl Lexicon {
         self.addressee_only_verbs.contains(lemma.as_bytes())
     }
 
+    /// Whether `particle`, as written, makes the verb of `lemma` phrasal, the particle part of
+    /// the cue: "called for", "pointed out" (the `+for`, `+out` flags of `speech-verbs.txt`).
+    pub fn is_particle_of(&self, lemma: &str, particle: &str) -> bool {
+        self.particles.contains(&(lemma, particle))
+    }
+
     /// The gender an honorific tells of the name after it, written as names are indexed:
     /// capitalised, without its dot ("Mr", "Mrs", "Ms", "Miss"); "MR" and "mr" are `None`.
     pub fn honorific(&self, word: &str) -> Option<Gender> {
@@ -360,6 +367,7 @@ impl Lexicon {
             verbs: Filtered::map(verbs),
             addressee_verbs: flags.addressee,
             addressee_only_verbs: flags.addressee_only,
+            particles: flags.particles,
             honorifics: Filtered::map(load_pronouns(HONORIFICS)?),
             boilerplate: load_phrases(BOILERPLATE)?,
             lists: WordLists::load()?,
@@ -791,6 +799,7 @@ fn load_pronouns(file: GrammarFile) -> Result<WordMap<Gender>, GrammarError> {
 struct VerbFlags {
     addressee: WordSet,
     addressee_only: WordSet,
+    particles: HashSet<(&'static str, &'static str)>,
 }
 
 fn load_verbs(file: GrammarFile) -> Result<(WordMap<SpeechVerb>, VerbFlags), GrammarError> {
@@ -805,6 +814,13 @@ fn load_verbs(file: GrammarFile) -> Result<(WordMap<SpeechVerb>, VerbFlags), Gra
                     let set = match flag {
                         VerbFlag::Addressee => &mut flags.addressee,
                         VerbFlag::AddresseeOnly => &mut flags.addressee_only,
+                        VerbFlag::Particle(particle) => {
+                            if !flags.particles.insert((lemma, particle)) {
+                                let msg = format!("particle {particle:?} listed twice");
+                                return Err(file.error(line, msg));
+                            }
+                            continue;
+                        }
                     };
                     insert_unique(set, file, line, lemma)?;
                 }
@@ -891,13 +907,19 @@ enum VerbLine {
 enum VerbFlag {
     Addressee,
     AddresseeOnly,
+    Particle(&'static str),
 }
 
-/// `verb-flag = "addressee-only" / "addressee"`; the longer tried first.
-fn verb_flag(i: &str) -> Res<'_, VerbFlag> {
+/// `verb-flag = "addressee-only" / "addressee" / "+" 1*LOWER`, e.g. `+out`; the longer
+/// name tried first.
+fn verb_flag(i: &'static str) -> Res<'static, VerbFlag> {
     alt((
         value(VerbFlag::AddresseeOnly, tag("addressee-only")),
         value(VerbFlag::Addressee, tag("addressee")),
+        map(
+            (char('+'), take_while1(|c: char| c.is_ascii_lowercase())),
+            |(_, p)| VerbFlag::Particle(p),
+        ),
     ))
     .parse(i)
 }
@@ -929,9 +951,9 @@ fn verb_form(i: &str) -> Res<'_, VerbForm> {
 }
 
 /// `verb-header = "#" SP lemma SP verb-class *(SP verb-flag) EOL`, e.g. `# say speech` or
-/// `# tell speech addressee addressee-only`. Tried before `comment`, so a comment must not
+/// `# ask speech addressee addressee-only +for +on`. Tried before `comment`, so a comment must not
 /// have this shape.
-fn verb_header(i: &str) -> Res<'_, (&str, VerbClass, Vec<VerbFlag>)> {
+fn verb_header(i: &'static str) -> Res<'static, (&'static str, VerbClass, Vec<VerbFlag>)> {
     let flags = many0(map((char(' '), verb_flag), |(_, f)| f));
     map(
         (
@@ -1135,6 +1157,8 @@ mod tests {
         }
         assert!(!lex.takes_addressee("say") && !lex.takes_addressee("told"));
         assert!(lex.addressee_only("tell") && lex.addressee_only("remind"));
+        assert!(lex.is_particle_of("call", "for") && lex.is_particle_of("point", "out"));
+        assert!(!lex.is_particle_of("call", "out") && !lex.is_particle_of("point", "Out"));
         assert!(!lex.addressee_only("warn") && !lex.addressee_only("say"));
         assert_eq!(lex.honorific("Mr"), Some(Gender::Masculine));
         assert_eq!(lex.honorific("Miss"), Some(Gender::Feminine));

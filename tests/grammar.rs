@@ -89,7 +89,11 @@ fn verb_header(line: &str) -> Option<(&str, &str)> {
     let lemma_ok = lemma.starts_with(|c: char| c.is_ascii_lowercase())
         && lemma.chars().all(|c| c.is_ascii_lowercase() || c == '-');
     let mut flags: Vec<&str> = words.collect();
-    let flags_ok = flags.iter().all(|f| FLAGS.contains(f)) && {
+    let particle = |f: &str| {
+        f.strip_prefix('+')
+            .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+    };
+    let flags_ok = flags.iter().all(|f| FLAGS.contains(f) || particle(f)) && {
         let n = flags.len();
         flags.dedup();
         flags.len() == n

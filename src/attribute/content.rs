@@ -106,13 +106,7 @@ pub(super) fn skip_to_content(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> 
 /// of a phrasal verb of speech belongs to the cue.
 fn skip_particle(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
     let particle = toks.get(i).and_then(|t| word(text, t));
-    let phrasal = matches!(
-        (cue.lemma, particle),
-        (
-            "call" | "ask" | "push" | "press" | "plead" | "appeal" | "argue",
-            Some("for" | "on")
-        ) | ("point" | "speak" | "lash" | "cry" | "spell", Some("out"))
-    );
+    let phrasal = particle.is_some_and(|p| lexicon().is_particle_of(cue.lemma, p));
     if phrasal {
         i + 1
     } else {
