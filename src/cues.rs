@@ -129,84 +129,12 @@ impl Cue {
     }
 }
 
-/// Words that may stand between a speaker and its verb: auxiliaries and adverbs.
-const AUXILIARIES: &[&str] = &[
-    "again",
-    "already",
-    "also",
-    "always",
-    "had",
-    "has",
-    "have",
-    "later",
-    "long",
-    "never",
-    "often",
-    "once",
-    "previously",
-    "recently",
-    "repeatedly",
-    "then",
-    "would",
-    "will",
-    "could",
-    "did",
-    "does",
-    "do",
-    "has",
-    "might",
-    "may",
-    "should",
-    "can",
-    "reportedly",
-    "just",
-    "still",
-    "even",
-    "first",
-    "famously",
-    "initially",
-    "originally",
-    "subsequently",
-    "last",
-    "week",
-    "earlier",
-    "flatly",
-    "simply",
-    "further",
-    "now",
-    "separately",
-    "both",
-    "all",
-    "too",
-    "nevertheless",
-    "however",
-    "meanwhile",
-    "instead",
-    "today",
-    "yesterday",
-    "tonight",
-    "ever",
-    "not",
-];
-
-/// Lowercase words that can sit inside a description (`people familiar with the matter`).
-const DESCRIPTION_LINKS: &[&str] = &["of", "for", "at", "the", "a", "an", "and", "to", "from"];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "some", "two", "three",
-    "several", "many", "other", "another", "both", "most",
-];
-
 pub fn word<'t>(text: &'t str, tok: &Tok) -> Option<&'t str> {
     tok.is_word().then(|| tok.text(text))
 }
 
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-fn eq_any(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -277,10 +205,10 @@ pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
         {
             named |= is_name_word(prev) && !lexicon().is_title(prev);
             lowercase_run = 0;
-        } else if eq_any(prev, DETERMINERS) {
+        } else if lexicon().words().determiners.contains_folded(prev) {
             start -= 1;
             break;
-        } else if eq_any(prev, DESCRIPTION_LINKS) && start >= 2 {
+        } else if lexicon().words().description_links.contains_folded(prev) && start >= 2 {
             lowercase_run += 1;
         } else if !is_capitalised(prev)
             && !lexicon().is_function_word(prev)
@@ -298,8 +226,10 @@ pub fn phrase_before(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
     }
     // A phrase never starts with a linking word ("of", "and").
     while start < last
-        && word(text, &toks[start])
-            .is_some_and(|w| eq_any(w, DESCRIPTION_LINKS) && !eq_any(w, DETERMINERS))
+        && word(text, &toks[start]).is_some_and(|w| {
+            lexicon().words().description_links.contains_folded(w)
+                && !lexicon().words().determiners.contains_folded(w)
+        })
     {
         start += 1;
     }
@@ -325,7 +255,7 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
             named = true;
         } else if lexicon().is_title(w) || is_description_head(w) {
             described = true;
-        } else if end == start && eq_any(w, DETERMINERS) {
+        } else if end == start && lexicon().words().determiners.contains_folded(w) {
         } else if end - start < 2
             && !named
             && !is_capitalised(w)
@@ -338,14 +268,16 @@ pub fn phrase_after(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
             })
         {
             // Modifiers before a name: `9/11 widow Terry Strada`, `longtime aide Jo Smith`.
-        } else if (eq_any(w, DESCRIPTION_LINKS)
+        } else if (lexicon().words().description_links.contains_folded(w)
             // `Clinton press secretary`, never a verb: `Trump attacked Clinton`.
             || !is_capitalised(w) && (named || described) && toks[end].verb.is_none() && !w.ends_with("ed"))
             && toks
                 .get(end + 1)
                 .and_then(|t| word(text, t))
                 .is_some_and(|n| {
-                    is_capitalised(n) || is_description_head(n) || eq_any(n, DETERMINERS)
+                    is_capitalised(n)
+                        || is_description_head(n)
+                        || lexicon().words().determiners.contains_folded(n)
                 })
             && end > start
         {
@@ -425,7 +357,9 @@ pub fn speaker_before_verb(text: &str, toks: &[Tok], verb: usize) -> Option<(Men
     while end > 0
         && word(text, &toks[end - 1]).is_some_and(|w| {
             // Lowercase only: `Theresa May said` has no auxiliary in it.
-            !is_capitalised(w) && (eq_any(w, AUXILIARIES) || w.ends_with("ly") && w.len() > 4)
+            !is_capitalised(w)
+                && (lexicon().words().auxiliaries.contains_folded(w)
+                    || w.ends_with("ly") && w.len() > 4)
         })
     {
         end -= 1;
@@ -486,8 +420,10 @@ fn apposed_speaker(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
                 toks[np.toks.0 - 1].kind,
                 TokKind::Comma | TokKind::Quote(_) | TokKind::Terminal | TokKind::Dash
             )
-            || word(text, &toks[np.toks.0 - 1])
-                .is_some_and(|w| matches!(w, "and" | "but" | "But" | "And"));
+            || word(text, &toks[np.toks.0 - 1]).is_some_and(|w| {
+                let coordinators = &lexicon().words().coordinators;
+                coordinators.contains(w) || coordinators.contains_capitalised(w)
+            });
         if starts_clause {
             return Some(found);
         }
@@ -561,24 +497,10 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
     let verb = verb_at(text, toks, i, case)?;
     let progressive = verb.form == VerbForm::Gerund
         && i > 0
-        && word(text, &toks[i - 1])
-            .is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "been"));
+        && word(text, &toks[i - 1]).is_some_and(|w| lexicon().words().be_forms.contains(w));
     // `to say`, `will address`: an intention or a plan, not a report of speech.
-    let infinitive = i > 0
-        && word(text, &toks[i - 1]).is_some_and(|w| {
-            matches!(
-                w,
-                "to" | "will"
-                    | "would"
-                    | "could"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "can"
-                    | "must"
-                    | "shall"
-            )
-        });
+    let infinitive =
+        i > 0 && word(text, &toks[i - 1]).is_some_and(|w| lexicon().words().modals.contains(w));
     if verb.form == VerbForm::Gerund && !progressive || verb.form == VerbForm::Base && infinitive {
         return None;
     }
@@ -597,10 +519,7 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
                     .is_none_or(|t| t.kind == TokKind::Terminal)
         });
     // After `told`, `asked` the phrase is the addressee: `X, 82, told The Post.`
-    let addressed = matches!(
-        verb.lemma,
-        "tell" | "ask" | "inform" | "assure" | "remind" | "brief"
-    );
+    let addressed = lexicon().addressee_only(verb.lemma);
     let closing = inverted
         .filter(|m| !addressed && m.kind != MentionKind::Pronoun && closes_sentence(toks, m));
     let found = match closing {
@@ -611,8 +530,9 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
     let (speaker, rule, start) = match found {
         Some((m, rule)) => (m, rule, m.toks.0.min(i)),
         None => {
-            let coordinated =
-                i > 0 && word(text, &toks[i - 1]).is_some_and(|w| w == "and" || w == "but");
+            let coordinated = i > 0
+                && word(text, &toks[i - 1])
+                    .is_some_and(|w| lexicon().words().coordinators.contains(w));
             let prev = prev.filter(|_| coordinated)?;
             (prev.speaker, CueRule::CoordinatedVerb, i - 1)
         }
@@ -659,7 +579,7 @@ fn dash_after(toks: &[Tok], i: usize) -> Option<usize> {
 pub fn passive_cue(text: &str, toks: &[Tok], i: usize) -> Option<(Cue, usize)> {
     let verb = toks[i].verb?;
     let aux = word(text, &toks[i.checked_sub(1)?])
-        .is_some_and(|w| matches!(w, "been" | "was" | "were" | "is" | "are" | "being"));
+        .is_some_and(|w| lexicon().words().be_forms.contains(w));
     if verb.form != VerbForm::Past || !aux {
         return None;
     }

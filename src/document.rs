@@ -4,10 +4,9 @@
 //! `+++` TOML). Its strings are metadata, never speech, so the block is set aside as
 //! [`Document::body`] begins after it; offsets still count from the start of the file.
 
+use crate::lexicon::lexicon;
 use crate::span::Span;
-use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// One article: what it is called, its text as read, and where its body is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,14 +57,6 @@ pub fn front_matter_end(text: &str) -> usize {
     0
 }
 
-/// Headings of the link lists sites put after a story, from `grammar/boilerplate.txt`.
-static BOILERPLATE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../grammar/boilerplate.txt")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
 /// Story text above a heading that makes it a trailer, not a stray word in the story.
 const MIN_STORY_BYTES: usize = 200;
 
@@ -78,7 +69,7 @@ pub fn trailer_start(text: &str, body_start: usize) -> usize {
         if heading.is_empty() || heading.len() > 32 || offset - body_start < MIN_STORY_BYTES {
             continue;
         }
-        if BOILERPLATE.contains(heading.to_lowercase().as_str()) {
+        if lexicon().is_boilerplate(heading) {
             return offset;
         }
     }

@@ -28,6 +28,7 @@
 use crate::attribution::SpeakerKind;
 use crate::error::{Error, Result};
 use crate::formula::unguard_cell;
+use crate::lexicon::lexicon;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -59,7 +60,7 @@ pub struct EntityTable {
 pub fn alias_key(s: &str) -> String {
     let words: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty() && !["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w)))
+        .filter(|w| !w.is_empty() && !lexicon().words().articles.contains_folded(w))
         .map(str::to_lowercase)
         .collect();
     words.join(" ")

@@ -26,6 +26,15 @@
 //! assert!(lex.is_time_word("Monday") && lex.is_anonymous_head("officials"));
 //! ```
 //!
+//! # Layout
+//!
+//! This file holds the [`Lexicon`] and its lookups; each kind of table has a module:
+//! `verbs` (reporting verbs and their flags), `words` (the one-word lists and
+//! [`WordLists`]), `pronouns` (pronouns and honorifics), `marks` (quotation marks), `table`
+//! (folding, hashing and the shape filter every word table sits behind) and `source` (a
+//! compiled-in file, its line primitives and its errors). Each module parses its own files'
+//! lines; none reaches back into this one.
+//!
 //! # Invariants
 //!
 //! * Lookups never allocate. Every case-insensitive table holds lowercase entries; a query is
@@ -47,83 +56,28 @@
 //! handle an error that cannot happen in a tested build. Nothing read at run time can reach
 //! these parsers.
 
-use std::collections::{HashMap, HashSet};
-use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+mod marks;
+mod pronouns;
+mod source;
+mod table;
+mod verbs;
+mod words;
+
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till1, take_while1};
-use nom::character::complete::char;
-use nom::combinator::{eof, map, rest, value};
-use nom::{IResult, Parser};
+pub use marks::QuoteMark;
+pub use pronouns::Gender;
+pub use table::MAX_WORD;
+pub use verbs::{SpeechVerb, VerbClass, VerbForm};
+pub use words::{WordList, WordLists};
 
-/// The longest word, in bytes, that a case-insensitive lookup folds; longer queries are
-/// never found (the loader rejects longer entries).
-pub const MAX_WORD: usize = 40;
-
-/// How a reporting verb is inflected in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VerbForm {
-    /// The bare form: "say" ("they say", "will say", "to say").
-    Base,
-    /// Third person singular present: "says".
-    Present,
-    /// Simple past or past participle: "said", "wrote", "written".
-    Past,
-    /// The -ing form: "saying".
-    Gerund,
-}
-
-/// What a reporting verb reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VerbClass {
-    /// Verbs of saying: "said", "told", "warned", "tweeted".
-    Speech,
-    /// Verbs that name or judge: "called it a stunt", "described him as", "criticized".
-    Characterise,
-    /// Verbs of thought that news attributes: "believes", "fears", "hopes".
-    Belief,
-}
-
-/// One inflected form of a reporting verb.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SpeechVerb {
-    /// The dictionary form, shared by spelling variants: "criticise" has lemma "criticize".
-    pub lemma: &'static str,
-    /// The inflection of the word looked up.
-    pub form: VerbForm,
-    /// Speech, characterisation or belief.
-    pub class: VerbClass,
-}
-
-/// The person, number or gender a pronoun carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    /// he, him, his, himself
-    Masculine,
-    /// she, her, hers, herself
-    Feminine,
-    /// they, them, their, ... (also singular "they")
-    Plural,
-    /// it, its, itself: organisations in news
-    Neuter,
-    /// I, me, my, ...: inside quotations, the speaker
-    First,
-    /// we, us, our, ...: inside quotations, the speaker's side
-    FirstPlural,
-}
-
-/// A pair of quotation marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct QuoteMark {
-    /// The mark that opens a quotation: `“`.
-    pub open: &'static str,
-    /// The mark that closes it: `”`.
-    pub close: &'static str,
-    /// A stable name for the pair: `double-curly`.
-    pub name: &'static str,
-}
+use marks::load_quote_marks;
+use pronouns::load_pronouns;
+use source::{GrammarError, GrammarFile};
+use table::{contains_folded, fold, Filtered, WordMap, WordSet};
+use verbs::load_verbs;
+use words::{load_abbreviations, load_phrases, load_titles, load_word_set};
 
 /// Every table of `grammar/`; get the shared instance with [`lexicon`].
 #[derive(Debug)]
@@ -137,6 +91,12 @@ pub struct Lexicon {
     anonymous_heads: Filtered<WordSet>,
     org_words: Filtered<WordSet>,
     quote_marks: Vec<QuoteMark>,
+    addressee_verbs: WordSet,
+    addressee_only_verbs: WordSet,
+    particles: HashSet<(&'static str, &'static str)>,
+    honorifics: Filtered<WordMap<Gender>>,
+    boilerplate: HashSet<&'static str>,
+    lists: WordLists,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| match Lexicon::load() {
@@ -224,6 +184,50 @@ impl Lexicon {
         contains_folded(&self.org_words, word)
     }
 
+    /// Whether the verb of `lemma` may take whom it is said to as its first object:
+    /// "told reporters that …", "urged the council to …" (the `addressee` flag of
+    /// `speech-verbs.txt`).
+    pub fn takes_addressee(&self, lemma: &str) -> bool {
+        self.addressee_verbs.contains(lemma.as_bytes())
+    }
+
+    /// Whether the phrase after the verb of `lemma` is always its addressee, never an
+    /// inverted speaker: "X, 82, told The Post" (the `addressee-only` flag). A verb without
+    /// it inverts: "“…,” warned the mayor" names the mayor.
+    pub fn addressee_only(&self, lemma: &str) -> bool {
+        self.addressee_only_verbs.contains(lemma.as_bytes())
+    }
+
+    /// Whether `particle`, as written, makes the verb of `lemma` phrasal, the particle part of
+    /// the cue: "called for", "pointed out" (the `+for`, `+out` flags of `speech-verbs.txt`).
+    pub fn is_particle_of(&self, lemma: &str, particle: &str) -> bool {
+        self.particles.contains(&(lemma, particle))
+    }
+
+    /// The gender an honorific tells of the name after it, written as names are indexed:
+    /// capitalised, without its dot ("Mr", "Mrs", "Ms", "Miss"); "MR" and "mr" are `None`.
+    pub fn honorific(&self, word: &str) -> Option<Gender> {
+        let bytes = word.as_bytes();
+        let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase)
+            && !bytes[1..].iter().any(u8::is_ascii_uppercase);
+        if !capitalised || !self.honorifics.may_hold(word) {
+            return None;
+        }
+        let mut buf = [0; MAX_WORD];
+        self.honorifics.get(fold(word, &mut buf)?).copied()
+    }
+
+    /// Whether `heading` is one of the headings of site furniture after a story ("Latest
+    /// Stories", "Read more"), case aside (full Unicode lowercase).
+    pub fn is_boilerplate(&self, heading: &str) -> bool {
+        self.boilerplate.contains(heading.to_lowercase().as_str())
+    }
+
+    /// The closed classes of grammar words: determiners, prepositions, conjunctions, ...
+    pub fn words(&self) -> &WordLists {
+        &self.lists
+    }
+
     /// The pairs of quotation marks, in file order (sorted by the open mark). Each open mark
     /// appears once; a mark can close one pair and open another ("»").
     pub fn quote_marks(&self) -> &[QuoteMark] {
@@ -232,8 +236,15 @@ impl Lexicon {
 
     /// Parses every file of `grammar/`.
     fn load() -> Result<Lexicon, GrammarError> {
+        let (verbs, flags) = load_verbs(SPEECH_VERBS)?;
         Ok(Lexicon {
-            verbs: Filtered::map(load_verbs(SPEECH_VERBS)?),
+            verbs: Filtered::map(verbs),
+            addressee_verbs: flags.addressee,
+            addressee_only_verbs: flags.addressee_only,
+            particles: flags.particles,
+            honorifics: Filtered::map(load_pronouns(HONORIFICS)?),
+            boilerplate: load_phrases(BOILERPLATE)?,
+            lists: WordLists::load()?,
             titles: Filtered::set(load_titles(TITLES)?),
             abbreviations: load_abbreviations(ABBREVIATIONS)?,
             pronouns: Filtered::map(load_pronouns(PRONOUNS)?),
@@ -245,158 +256,6 @@ impl Lexicon {
         })
     }
 }
-
-// ---------------------------------------------------------------------------------------
-// Case folding and hashing
-
-/// Where a word falls in the shape table: the row and column of its first two bytes, and
-/// one bit for its length and last byte together. The low five bits of a byte tell ASCII
-/// letters apart in either case; another byte shares its slot with a letter, which only lets
-/// a few more words through to the hash lookup. With the last byte in, most words that
-/// share their first letters and length with a verb form ("vote", "been", "deal") still
-/// fail; 17 is odd, so every length (mod 64) starts at a bit of its own.
-fn shape(word: &[u8]) -> Option<(usize, usize, u64)> {
-    let slot = |b: &u8| usize::from(b & 31);
-    let (first, second, last) = (word.first()?, word.get(1)?, word.last()?);
-    let bit = (word.len() % 64 * 17 + slot(last)) % 64;
-    Some((slot(first), slot(second), 1 << bit))
-}
-
-/// `word` in ASCII lowercase: borrowed when it has no ASCII capital, else copied into `buf`;
-/// `None` when it is longer than [`MAX_WORD`], since no entry is.
-fn fold<'a>(word: &'a str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a [u8]> {
-    let bytes = word.as_bytes();
-    if bytes.len() > MAX_WORD {
-        return None;
-    }
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return Some(bytes);
-    }
-    // A byte loop rather than `copy_from_slice`: the compiler unrolls it, where a copy of
-    // variable length becomes a `memcpy` call.
-    for (to, from) in buf.iter_mut().zip(bytes) {
-        *to = from.to_ascii_lowercase();
-    }
-    Some(&buf[..bytes.len()])
-}
-
-fn contains_folded(set: &Filtered<WordSet>, word: &str) -> bool {
-    let mut buf = [0; MAX_WORD];
-    set.may_hold(word) && fold(word, &mut buf).is_some_and(|w| set.contains(w))
-}
-
-/// A word list behind the shape test of [`shape`]: most words of a text are in no list, and
-/// fail one table lookup before any folding or hashing. Words too short for a shape always
-/// pass to the list.
-#[derive(Debug)]
-struct Filtered<T> {
-    list: T,
-    shapes: Box<[[u64; 32]; 32]>,
-}
-
-impl Filtered<WordSet> {
-    fn set(list: WordSet) -> Self {
-        let shapes = shapes_of(list.iter().copied());
-        Filtered { list, shapes }
-    }
-}
-
-impl<V> Filtered<WordMap<V>> {
-    fn map(list: WordMap<V>) -> Self {
-        let shapes = shapes_of(list.keys().copied());
-        Filtered { list, shapes }
-    }
-}
-
-/// The shape table of `words`: the bit of each word's [`shape`] set.
-fn shapes_of(words: impl Iterator<Item = &'static [u8]>) -> Box<[[u64; 32]; 32]> {
-    let mut shapes = Box::new([[0u64; 32]; 32]);
-    for (a, b, bit) in words.filter_map(shape) {
-        shapes[a][b] |= bit;
-    }
-    shapes
-}
-
-impl<T> Filtered<T> {
-    /// Whether `word` may be in the list, ASCII case aside.
-    fn may_hold(&self, word: &str) -> bool {
-        shape(word.as_bytes()).is_none_or(|(a, b, bit)| self.shapes[a][b] & bit != 0)
-    }
-}
-
-impl<T> std::ops::Deref for Filtered<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.list
-    }
-}
-
-/// A multiply-rotate hasher (the FxHash recipe) for short keys fixed at build time.
-#[derive(Clone, Copy, Default)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            self.add(load_tail(tail));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The product's high bits are its best mixed; hashbrown takes the bucket from the
-        // low bits, so bring the high ones down.
-        self.0.rotate_left(26)
-    }
-}
-
-/// Up to 7 bytes as one integer without a variable-length copy (a `memcpy` call would cost
-/// more than the rest of the hash): two overlapping 4-byte loads, or the first, middle and
-/// last byte. Different tails may collide; the length, hashed first, and the table's key
-/// comparison keep that harmless.
-fn load_tail(tail: &[u8]) -> u64 {
-    let n = tail.len();
-    if n >= 4 {
-        let (mut lo, mut hi) = ([0; 4], [0; 4]);
-        lo.copy_from_slice(&tail[..4]);
-        hi.copy_from_slice(&tail[n - 4..]);
-        u64::from(u32::from_le_bytes(lo)) | u64::from(u32::from_le_bytes(hi)) << 32
-    } else if n > 0 {
-        u64::from(tail[0]) | u64::from(tail[n / 2]) << 8 | u64::from(tail[n - 1]) << 16
-    } else {
-        0
-    }
-}
-
-type WordHash = BuildHasherDefault<WordHasher>;
-type WordSet = HashSet<&'static [u8], WordHash>;
-type WordMap<V> = HashMap<&'static [u8], V, WordHash>;
-
-// ---------------------------------------------------------------------------------------
-// The files
 
 const SPEECH_VERBS: GrammarFile = GrammarFile::new(
     "speech-verbs.txt",
@@ -426,288 +285,19 @@ const QUOTE_MARKS: GrammarFile = GrammarFile::new(
     include_str!("../grammar/quote-marks.tsv"),
 );
 
-/// A compiled-in grammar file and its name for messages.
-#[derive(Clone, Copy)]
-struct GrammarFile {
-    name: &'static str,
-    text: &'static str,
-}
-
-impl GrammarFile {
-    const fn new(name: &'static str, text: &'static str) -> Self {
-        GrammarFile { name, text }
-    }
-
-    /// Every line parsed with `line_parser`, numbered from 1; blank and comment lines are
-    /// the parser's to skip (by returning `None`).
-    fn parse<T>(
-        self,
-        mut line_parser: impl FnMut(&'static str) -> Res<'static, Option<T>>,
-    ) -> Result<Vec<(usize, T)>, GrammarError> {
-        let mut out = Vec::new();
-        for (i, line) in self.text.lines().enumerate() {
-            match line_parser(line) {
-                Ok((_, Some(item))) => out.push((i + 1, item)),
-                Ok((_, None)) => {}
-                Err(_) => return Err(self.error(i + 1, format!("malformed line {line:?}"))),
-            }
-        }
-        Ok(out)
-    }
-
-    fn error(self, line: usize, msg: impl Into<String>) -> GrammarError {
-        GrammarError {
-            file: self.name,
-            line,
-            msg: msg.into(),
-        }
-    }
-}
-
-/// A malformed grammar line: `grammar/<file>:<line>: <msg>`.
-#[derive(Debug)]
-struct GrammarError {
-    file: &'static str,
-    line: usize,
-    msg: String,
-}
-
-impl fmt::Display for GrammarError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "grammar/{}:{}: {}", self.file, self.line, self.msg)
-    }
-}
-
-/// Checks that a case-insensitive entry can be found by a folded lookup.
-fn check_folded(file: GrammarFile, line: usize, word: &str) -> Result<(), GrammarError> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Err(file.error(line, format!("{word:?} must be lowercase")));
-    }
-    if word.len() > MAX_WORD {
-        return Err(file.error(line, format!("{word:?} is longer than {MAX_WORD} bytes")));
-    }
-    Ok(())
-}
-
-/// Inserts `key`, failing on a duplicate.
-fn insert_unique(
-    set: &mut WordSet,
-    file: GrammarFile,
-    line: usize,
-    key: &'static str,
-) -> Result<(), GrammarError> {
-    if set.insert(key.as_bytes()) {
-        Ok(())
-    } else {
-        Err(file.error(line, format!("duplicate entry {key:?}")))
-    }
-}
-
-fn load_word_set(file: GrammarFile) -> Result<WordSet, GrammarError> {
-    let mut set = WordSet::default();
-    for (line, word) in file.parse(word_line)? {
-        check_folded(file, line, word)?;
-        insert_unique(&mut set, file, line, word)?;
-    }
-    Ok(set)
-}
-
-fn load_titles(file: GrammarFile) -> Result<WordSet, GrammarError> {
-    let mut set = WordSet::default();
-    for (line, word) in file.parse(word_line)? {
-        check_folded(file, line, word)?;
-        // Keyed without the dot, so "Gov.", "Gov" and "gov." all find "gov.".
-        insert_unique(&mut set, file, line, word.strip_suffix('.').unwrap_or(word))?;
-    }
-    Ok(set)
-}
-
-fn load_abbreviations(file: GrammarFile) -> Result<WordSet, GrammarError> {
-    let mut set = WordSet::default();
-    for (line, token) in file.parse(word_line)? {
-        if !token.ends_with('.') {
-            return Err(file.error(line, format!("{token:?} must end with a dot")));
-        }
-        insert_unique(&mut set, file, line, token)?;
-    }
-    Ok(set)
-}
-
-fn load_pronouns(file: GrammarFile) -> Result<WordMap<Gender>, GrammarError> {
-    let mut map = WordMap::default();
-    for (line, (word, gender)) in file.parse(pronoun_line)? {
-        check_folded(file, line, word)?;
-        if map.insert(word.as_bytes(), gender).is_some() {
-            return Err(file.error(line, format!("duplicate pronoun {word:?}")));
-        }
-    }
-    Ok(map)
-}
-
-fn load_verbs(file: GrammarFile) -> Result<WordMap<SpeechVerb>, GrammarError> {
-    let mut map = WordMap::default();
-    let mut group: Option<(&'static str, VerbClass)> = None;
-    for (line, item) in file.parse(verb_line)? {
-        match item {
-            VerbLine::Header(lemma, class) => group = Some((lemma, class)),
-            VerbLine::Form(word, form) => {
-                let Some((lemma, class)) = group else {
-                    return Err(file.error(line, "a form before any `# lemma class` header"));
-                };
-                check_folded(file, line, word)?;
-                let verb = SpeechVerb { lemma, form, class };
-                if let Some(old) = map.insert(word.as_bytes(), verb) {
-                    let msg = format!("{word:?} is already a form of {:?}", old.lemma);
-                    return Err(file.error(line, msg));
-                }
-            }
-        }
-    }
-    Ok(map)
-}
-
-fn load_quote_marks(file: GrammarFile) -> Result<Vec<QuoteMark>, GrammarError> {
-    let mut marks: Vec<QuoteMark> = Vec::new();
-    for (line, mark) in file.parse(quote_row)? {
-        if marks.iter().any(|m| m.open == mark.open) {
-            return Err(file.error(line, format!("open mark {:?} listed twice", mark.open)));
-        }
-        marks.push(mark);
-    }
-    Ok(marks)
-}
-
-// ---------------------------------------------------------------------------------------
-// Line parsers. Each gets one line without its line feed and must consume all of it.
-
-type Res<'a, T> = IResult<&'a str, T>;
-
-/// `blank = EOL`, an empty line.
-fn blank<T>(i: &str) -> Res<'_, Option<T>> {
-    map(eof, |_| None).parse(i)
-}
-
-/// `comment = "#" *CHAR EOL`, e.g. `# Military ranks.`
-fn comment<T>(i: &str) -> Res<'_, Option<T>> {
-    map((char('#'), rest), |_| None).parse(i)
-}
-
-/// `word = 1*(CHAR except SP / TAB)`, e.g. `Gov.` or `it’s`.
-fn word(i: &str) -> Res<'_, &str> {
-    take_till1(char::is_whitespace).parse(i)
-}
-
-/// `word-line = blank / comment / word EOL`, e.g. `spokeswoman`.
-fn word_line(i: &str) -> Res<'_, Option<&str>> {
-    alt((blank, comment, map((word, eof), |(w, _)| Some(w)))).parse(i)
-}
-
-/// A line of `speech-verbs.txt` that is neither blank nor a comment.
-enum VerbLine {
-    Header(&'static str, VerbClass),
-    Form(&'static str, VerbForm),
-}
-
-/// `lemma = LOWER *(LOWER / "-")`, e.g. `say` or `e-mail`.
-fn lemma(i: &str) -> Res<'_, &str> {
-    take_while1(|c: char| c.is_ascii_lowercase() || c == '-').parse(i)
-}
-
-/// `verb-class = "speech" / "characterise" / "belief"`.
-fn verb_class(i: &str) -> Res<'_, VerbClass> {
-    alt((
-        value(VerbClass::Speech, tag("speech")),
-        value(VerbClass::Characterise, tag("characterise")),
-        value(VerbClass::Belief, tag("belief")),
-    ))
-    .parse(i)
-}
-
-/// `verb-form = "base" / "present" / "past" / "gerund"`.
-fn verb_form(i: &str) -> Res<'_, VerbForm> {
-    alt((
-        value(VerbForm::Base, tag("base")),
-        value(VerbForm::Present, tag("present")),
-        value(VerbForm::Past, tag("past")),
-        value(VerbForm::Gerund, tag("gerund")),
-    ))
-    .parse(i)
-}
-
-/// `verb-header = "#" SP lemma SP verb-class EOL`, e.g. `# say speech`. Tried before
-/// `comment`, so a comment must not have this shape.
-fn verb_header(i: &str) -> Res<'_, (&str, VerbClass)> {
-    map(
-        (char('#'), char(' '), lemma, char(' '), verb_class, eof),
-        |(_, _, l, _, c, _)| (l, c),
-    )
-    .parse(i)
-}
-
-/// `verb-line = blank / verb-header / comment / word TAB verb-form EOL`, e.g.
-/// `said<TAB>past`.
-fn verb_line(i: &'static str) -> Res<'static, Option<VerbLine>> {
-    alt((
-        blank,
-        map(verb_header, |(l, c)| Some(VerbLine::Header(l, c))),
-        comment,
-        map((word, char('\t'), verb_form, eof), |(w, _, f, _)| {
-            Some(VerbLine::Form(w, f))
-        }),
-    ))
-    .parse(i)
-}
-
-/// `gender = "masculine" / "feminine" / "plural" / "neuter" / "first-plural" / "first"`;
-/// the longer `first-plural` is tried before its prefix.
-fn gender(i: &str) -> Res<'_, Gender> {
-    alt((
-        value(Gender::Masculine, tag("masculine")),
-        value(Gender::Feminine, tag("feminine")),
-        value(Gender::Plural, tag("plural")),
-        value(Gender::Neuter, tag("neuter")),
-        value(Gender::FirstPlural, tag("first-plural")),
-        value(Gender::First, tag("first")),
-    ))
-    .parse(i)
-}
-
-/// `pronoun-line = blank / comment / word TAB gender EOL`, e.g. `she<TAB>feminine`.
-fn pronoun_line(i: &str) -> Res<'_, Option<(&str, Gender)>> {
-    alt((
-        blank,
-        comment,
-        map((word, char('\t'), gender, eof), |(w, _, g, _)| Some((w, g))),
-    ))
-    .parse(i)
-}
-
-/// `mark = 1*(CHAR except SP / TAB)`, e.g. `“` or `''`.
-fn mark(i: &str) -> Res<'_, &str> {
-    take_till1(char::is_whitespace).parse(i)
-}
-
-/// `mark-name = 1*(LOWER / DIGIT / "-")`, e.g. `double-curly`.
-fn mark_name(i: &str) -> Res<'_, &str> {
-    take_while1(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-').parse(i)
-}
-
-/// `quote-row = blank / comment / mark TAB mark TAB mark-name EOL`, e.g.
-/// `“<TAB>”<TAB>double-curly`.
-fn quote_row(i: &'static str) -> Res<'static, Option<QuoteMark>> {
-    let row = (mark, char('\t'), mark, char('\t'), mark_name, eof);
-    alt((
-        blank,
-        comment,
-        map(row, |(open, _, close, _, name, _)| {
-            Some(QuoteMark { open, close, name })
-        }),
-    ))
-    .parse(i)
-}
+const HONORIFICS: GrammarFile =
+    GrammarFile::new("honorifics.txt", include_str!("../grammar/honorifics.txt"));
+const BOILERPLATE: GrammarFile = GrammarFile::new(
+    "boilerplate.txt",
+    include_str!("../grammar/boilerplate.txt"),
+);
 
 #[cfg(test)]
 mod tests {
+    use super::marks::quote_row;
+    use super::pronouns::pronoun_line;
+    use super::verbs::{verb_line, VerbFlag, VerbLine};
+    use super::words::{phrase_line, word_line};
     use super::*;
 
     fn verb(lemma: &'static str, form: VerbForm, class: VerbClass) -> Option<SpeechVerb> {
@@ -795,6 +385,52 @@ mod tests {
             );
         }
         assert!(lex.is_title("Gov.") && lex.is_title("gov"));
+        for (name, list) in lex.words().all() {
+            assert!(list.iter().count() > 1, "{name}");
+            for entry in list.iter() {
+                let [lower, upper, title] = in_every_case(entry.as_bytes());
+                assert!(list.contains(&lower), "{name}: {lower:?}");
+                assert!(list.contains_folded(&upper), "{name}: {upper:?}");
+                assert!(list.contains_capitalised(&title), "{name}: {title:?}");
+            }
+        }
+        for entry in lex.honorifics.keys() {
+            let [_, _, title] = in_every_case(entry);
+            assert!(lex.honorific(&title).is_some(), "{title}");
+        }
+    }
+
+    #[test]
+    fn word_lists_keep_the_case_their_rules_ask_for() {
+        let words = lexicon().words();
+        let c = &words.coordinators;
+        assert!(c.contains("and") && !c.contains("And") && !c.contains("or"));
+        assert!(c.contains_folded("And") && c.contains_folded("BUT"));
+        assert!(c.contains_capitalised("But") && !c.contains_capitalised("but"));
+        assert!(!c.contains_capitalised("BUT") && !c.contains_capitalised(""));
+        assert!(words.auxiliaries.contains_folded("has") && !words.auxiliaries.contains("Smith"));
+        assert!(words.stop_words.contains("their") && words.negators.contains("nobody"));
+        assert!(words.number_words.contains("million") && !words.number_words.contains("Two"));
+    }
+
+    #[test]
+    fn verb_flags_honorifics_and_boilerplate() {
+        let lex = lexicon();
+        for lemma in ["tell", "ask", "warn", "urge"] {
+            assert!(lex.takes_addressee(lemma), "{lemma}");
+        }
+        assert!(!lex.takes_addressee("say") && !lex.takes_addressee("told"));
+        assert!(lex.addressee_only("tell") && lex.addressee_only("remind"));
+        assert!(lex.is_particle_of("call", "for") && lex.is_particle_of("point", "out"));
+        assert!(!lex.is_particle_of("call", "out") && !lex.is_particle_of("point", "Out"));
+        assert!(!lex.addressee_only("warn") && !lex.addressee_only("say"));
+        assert_eq!(lex.honorific("Mr"), Some(Gender::Masculine));
+        assert_eq!(lex.honorific("Miss"), Some(Gender::Feminine));
+        for no in ["Mr.", "MR", "mr", "Dr", "Smith", ""] {
+            assert_eq!(lex.honorific(no), None, "{no:?}");
+        }
+        assert!(lex.is_boilerplate("Latest News") && lex.is_boilerplate("also read"));
+        assert!(!lex.is_boilerplate("latest") && !lex.is_boilerplate("Smith said"));
     }
 
     #[test]
@@ -942,8 +578,20 @@ mod tests {
     fn line_parsers_follow_their_rules() {
         assert!(matches!(
             verb_line("# say speech"),
-            Ok((_, Some(VerbLine::Header("say", _))))
+            Ok((_, Some(VerbLine::Header("say", _, _))))
         ));
+        assert!(matches!(
+            verb_line("# tell speech addressee addressee-only"),
+            Ok((_, Some(VerbLine::Header("tell", VerbClass::Speech, f))))
+                if f == [VerbFlag::Addressee, VerbFlag::AddresseeOnly]
+        ));
+        assert!(matches!(
+            phrase_line("read more"),
+            Ok((_, Some("read more")))
+        ));
+        for bad in ["read  more", "read more ", " read"] {
+            assert!(phrase_line(bad).is_err(), "{bad:?}");
+        }
         assert!(matches!(
             verb_line("said\tpast"),
             Ok((_, Some(VerbLine::Form("said", VerbForm::Past))))
@@ -953,6 +601,7 @@ mod tests {
             "# say speech verbs",
             "# Class speech.",
             "# say talk",
+            "# say speech adressee",
             "#",
             "",
         ] {
@@ -1007,7 +656,9 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let err = load_verbs(GrammarFile::new("t", text)).unwrap_err();
+            let Err(err) = load_verbs(GrammarFile::new("t", text)) else {
+                panic!("{text:?} loads");
+            };
             assert_eq!(err.to_string(), want);
         }
         let err = load_titles(GrammarFile::new("t", "gov.\ngov\n")).unwrap_err();
@@ -1016,18 +667,5 @@ mod tests {
         assert_eq!(err.to_string(), "grammar/t:1: \"Mr\" must end with a dot");
         let err = load_quote_marks(GrammarFile::new("t", "“\t”\ta\n“\t„\tb\n")).unwrap_err();
         assert_eq!(err.to_string(), "grammar/t:2: open mark \"“\" listed twice");
-    }
-
-    #[test]
-    fn fold_borrows_lowercase_and_rejects_long_words() {
-        let mut buf = [0; MAX_WORD];
-        assert_eq!(fold("said", &mut buf), Some(&b"said"[..]));
-        assert_eq!(fold("SaId", &mut buf), Some(&b"said"[..]));
-        assert_eq!(fold("Élysée", &mut buf), Some("Élysée".as_bytes()));
-        assert_eq!(
-            fold(&"a".repeat(MAX_WORD), &mut buf).map(<[u8]>::len),
-            Some(MAX_WORD)
-        );
-        assert_eq!(fold(&"A".repeat(MAX_WORD + 1), &mut buf), None);
     }
 }

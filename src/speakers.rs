@@ -48,7 +48,7 @@ struct Parsed {
 }
 
 fn is_determiner(w: &str) -> bool {
-    ["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w))
+    lexicon().words().articles.contains_folded(w)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -65,7 +65,10 @@ fn parse(text: &str, m: &SpeakerMention) -> Parsed {
         .collect();
     let lex = lexicon();
     // `a statement from the National Weather Service`: a document speaks for its source.
-    if let Some(k) = words.iter().position(|w| matches!(*w, "from" | "by")) {
+    if let Some(k) = words
+        .iter()
+        .position(|w| lex.words().source_links.contains(w))
+    {
         let source: Vec<&str> = words[k + 1..]
             .iter()
             .copied()
@@ -94,7 +97,7 @@ fn parse(text: &str, m: &SpeakerMention) -> Parsed {
     // `Stacey Plaskett of the Virgin Islands`: an affiliation after the name is no name.
     let link = words
         .iter()
-        .position(|w| matches!(*w, "of" | "for" | "at" | "from" | "with"));
+        .position(|w| lex.words().affiliation_links.contains(w));
     let words: Vec<&str> = match link {
         Some(k)
             if words[..k]

@@ -19,7 +19,7 @@ enum Kind {
     Titles,
     /// Case-sensitive tokens that end with a dot.
     Abbreviations,
-    /// `word<TAB>gender`.
+    /// `word<TAB>gender`: pronouns and honorifics.
     Pronouns,
     /// `# lemma class` headers, then `form<TAB>tag`.
     Verbs,
@@ -31,18 +31,37 @@ enum Kind {
 
 const FILES: &[(&str, Kind)] = &[
     ("abbreviations.txt", Kind::Abbreviations),
+    ("addressee-words.txt", Kind::Words),
+    ("adjunct-openers.txt", Kind::Words),
+    ("affiliation-links.txt", Kind::Words),
     ("anonymous-sources.txt", Kind::Words),
+    ("articles.txt", Kind::Words),
+    ("auxiliaries.txt", Kind::Words),
+    ("be-forms.txt", Kind::Words),
     ("boilerplate.txt", Kind::Phrases),
+    ("clause-links.txt", Kind::Words),
+    ("coordinators.txt", Kind::Words),
+    ("description-links.txt", Kind::Words),
+    ("determiners.txt", Kind::Words),
     ("function-words.txt", Kind::Words),
+    ("honorifics.txt", Kind::Pronouns),
+    ("modals.txt", Kind::Words),
+    ("negators.txt", Kind::Words),
+    ("non-content-starts.txt", Kind::Words),
+    ("number-words.txt", Kind::Words),
     ("org-words.txt", Kind::Words),
     ("pronouns.txt", Kind::Pronouns),
     ("quote-marks.tsv", Kind::QuoteMarks),
+    ("sentence-openers.txt", Kind::Words),
+    ("source-links.txt", Kind::Words),
     ("speech-verbs.txt", Kind::Verbs),
+    ("stop-words.txt", Kind::Words),
     ("time-words.txt", Kind::Words),
     ("titles.txt", Kind::Titles),
 ];
 
 const CLASSES: &[&str] = &["speech", "characterise", "belief"];
+const FLAGS: &[&str] = &["addressee", "addressee-only"];
 const FORMS: &[&str] = &["base", "present", "past", "gerund"];
 const GENDERS: &[&str] = &[
     "masculine",
@@ -62,12 +81,24 @@ fn read(name: &str) -> String {
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// `# lemma class`, the header of a verb group, as the loader's `verb-header` rule has it.
+/// `# lemma class [flag ...]`, the header of a verb group, as the loader's `verb-header`
+/// rule has it.
 fn verb_header(line: &str) -> Option<(&str, &str)> {
-    let (lemma, class) = line.strip_prefix("# ")?.split_once(' ')?;
+    let mut words = line.strip_prefix("# ")?.split(' ');
+    let (lemma, class) = (words.next()?, words.next()?);
     let lemma_ok = lemma.starts_with(|c: char| c.is_ascii_lowercase())
         && lemma.chars().all(|c| c.is_ascii_lowercase() || c == '-');
-    (lemma_ok && CLASSES.contains(&class)).then_some((lemma, class))
+    let mut flags: Vec<&str> = words.collect();
+    let particle = |f: &str| {
+        f.strip_prefix('+')
+            .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+    };
+    let flags_ok = flags.iter().all(|f| FLAGS.contains(f) || particle(f)) && {
+        let n = flags.len();
+        flags.dedup();
+        flags.len() == n
+    };
+    (lemma_ok && CLASSES.contains(&class) && flags_ok).then_some((lemma, class))
 }
 
 /// A line that is not an entry and so ends a group (headers in the verb file aside).
@@ -226,13 +257,24 @@ fn abbreviations_end_with_a_dot() {
 }
 
 #[test]
-fn pronouns_carry_a_known_gender() {
-    for (i, line) in read("pronouns.txt").lines().enumerate() {
-        if is_separator(line) {
+fn pronouns_and_honorifics_carry_a_known_gender() {
+    for (name, line_no, line) in ["pronouns.txt", "honorifics.txt"]
+        .into_iter()
+        .flat_map(|name| {
+            let text = read(name);
+            let lines: Vec<(usize, String)> = text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| (i + 1, l.to_owned()))
+                .collect();
+            lines.into_iter().map(move |(i, l)| (name, i, l))
+        })
+    {
+        if is_separator(&line) {
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
-        let at = format!("grammar/pronouns.txt:{}", i + 1);
+        let at = format!("grammar/{name}:{line_no}");
         assert_eq!(fields.len(), 2, "{at}: want word<TAB>gender");
         assert!(
             GENDERS.contains(&fields[1]),
@@ -341,5 +383,7 @@ fn the_lexicon_loads_every_file() {
     // Panics with file and line if the loader disagrees with the files.
     let lex = whosaid::lexicon::lexicon();
     assert!(lex.speech_verb("said").is_some());
+    assert!(lex.takes_addressee("tell") && lex.honorific("Mr").is_some());
+    assert!(lex.words().determiners.contains("the"));
     assert!(!lex.quote_marks().is_empty());
 }

@@ -19,44 +19,6 @@ use crate::segment::{Tok, TokKind};
 use crate::span::Span;
 use std::ops::Range;
 
-/// Verbs whose first object is the addressee, not the content: `told reporters that …`.
-const ADDRESSEE_VERBS: &[&str] = &[
-    "tell", "ask", "inform", "assure", "remind", "warn", "urge", "promise", "advise", "brief",
-    "notify", "convince",
-];
-
-const PREPOSITIONS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "despite",
-    "after",
-    "before",
-    "to",
-    "with",
-    "via",
-    "through",
-    "from",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "again",
-    "also",
-    "for",
-    "late",
-    "early",
-    "recently",
-    "privately",
-    "publicly",
-    "repeatedly",
-    "previously",
-    "separately",
-    "once",
-    "then",
-];
-
 /// `Make Your Kid a Millionaire`, `Face the Nation`: capitalised words of a title of a work
 /// or a slogan, not speech.
 pub(super) fn looks_like_title(quote: &str) -> bool {
@@ -144,13 +106,7 @@ pub(super) fn skip_to_content(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> 
 /// of a phrasal verb of speech belongs to the cue.
 fn skip_particle(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
     let particle = toks.get(i).and_then(|t| word(text, t));
-    let phrasal = matches!(
-        (cue.lemma, particle),
-        (
-            "call" | "ask" | "push" | "press" | "plead" | "appeal" | "argue",
-            Some("for" | "on")
-        ) | ("point" | "speak" | "lash" | "cry" | "spell", Some("out"))
-    );
+    let phrasal = particle.is_some_and(|p| lexicon().is_particle_of(cue.lemma, p));
     if phrasal {
         i + 1
     } else {
@@ -160,15 +116,16 @@ fn skip_particle(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
 
 /// `told reporters …`, `told Mr. Smith …`: the addressee of a verb of telling is no content.
 fn skip_addressee(text: &str, toks: &[Tok], i: usize, cue: &Cue) -> usize {
-    if !ADDRESSEE_VERBS.contains(&cue.lemma) {
+    if !lexicon().takes_addressee(cue.lemma) {
         return i;
     }
     if let Some(m) = phrase_after(text, toks, i) {
         return m.toks.1;
     }
-    let addressee = toks.get(i).and_then(|t| word(text, t)).is_some_and(|w| {
-        w == "reporters" || w == "me" || w == "us" || w == "him" || w == "her" || w == "them"
-    });
+    let addressee = toks
+        .get(i)
+        .and_then(|t| word(text, t))
+        .is_some_and(|w| lexicon().words().addressee_words.contains(w));
     if addressee {
         i + 1
     } else {
@@ -246,9 +203,9 @@ fn skip_time_words(text: &str, toks: &[Tok], mut i: usize) -> usize {
 
 fn starts_adjunct(text: &str, toks: &[Tok], i: usize) -> bool {
     match toks.get(i) {
-        Some(t) if t.is_word() => {
-            word(text, t).is_some_and(|w| PREPOSITIONS.contains(&w) || lexicon().is_time_word(w))
-        }
+        Some(t) if t.is_word() => word(text, t).is_some_and(|w| {
+            lexicon().words().adjunct_openers.contains(w) || lexicon().is_time_word(w)
+        }),
         Some(t) => matches!(t.kind, TokKind::Quote(_) | TokKind::Comma),
         None => false,
     }
@@ -311,28 +268,7 @@ pub(super) fn starts_badly(text: &str, content: &[Tok]) -> bool {
     let Some(first) = content.first().and_then(|t| word(text, t)) else {
         return true;
     };
-    matches!(
-        first,
-        "in" | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "to"
-            | "of"
-            | "by"
-            | "about"
-            | "from"
-            | "into"
-            | "out"
-            | "up"
-            | "so"
-            | "as"
-            | "and"
-            | "or"
-            | "but"
-            | "yes"
-            | "no"
-    )
+    lexicon().words().non_content_starts.contains(first)
 }
 
 /// Words of the writer's own in front of a quotation make it mixed: `using the tax “is a
@@ -350,7 +286,7 @@ pub(super) fn words_before_quote(text: &str, content: &[Tok]) -> bool {
             .map_or(0, |d| d + 1);
         let words = content[from..q].iter().filter(|t| {
             word(text, t)
-                .is_some_and(|w| !matches!(w, "But" | "And" | "So" | "Yet" | "Still" | "Or"))
+                .is_some_and(|w| !lexicon().words().sentence_openers.contains_capitalised(w))
         });
         words.count() >= 1 && !content[..q].iter().any(|t| t.kind == TokKind::Colon)
     })
@@ -364,7 +300,7 @@ pub(super) fn trim_clause_start(
 ) -> Range<usize> {
     while content.len() > 1
         && word(text, &toks[content.start])
-            .is_some_and(|w| matches!(w, "But" | "And" | "So" | "Still" | "Yet"))
+            .is_some_and(|w| lexicon().words().sentence_openers.contains_capitalised(w))
     {
         content.start += 1;
     }
@@ -384,7 +320,8 @@ pub(super) fn tail_is_adjunct(text: &str, toks: &[Tok], from: usize) -> bool {
             _ if depth > 0 => {}
             TokKind::Word => {
                 let w = word(text, tok).unwrap_or("");
-                if words == 0 && !(PREPOSITIONS.contains(&w) || lexicon().is_time_word(w))
+                if words == 0
+                    && !(lexicon().words().adjunct_openers.contains(w) || lexicon().is_time_word(w))
                     || w == "that"
                 {
                     return false;
@@ -407,7 +344,8 @@ pub(super) fn tail_is_adjunct(text: &str, toks: &[Tok], from: usize) -> bool {
 /// (`Clinton said she thinks …` reports what she thinks as part of what she said).
 pub(super) fn starts_clause(text: &str, toks: &[Tok], start: usize) -> bool {
     // A cue that borrows its speaker starts at its conjunction: `… and insisted that …`.
-    let conjunction = word(text, &toks[start]).is_some_and(|w| w == "and" || w == "but");
+    let conjunction =
+        word(text, &toks[start]).is_some_and(|w| lexicon().words().coordinators.contains(w));
     start == 0
         || conjunction
         || matches!(
@@ -419,22 +357,7 @@ pub(super) fn starts_clause(text: &str, toks: &[Tok], start: usize) -> bool {
                 | TokKind::Colon
                 | TokKind::CloseParen
         )
-        || word(text, &toks[start - 1]).is_some_and(|w| {
-            matches!(
-                w,
-                "and"
-                    | "but"
-                    | "while"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "because"
-                    | "though"
-                    | "although"
-                    | "whereas"
-            )
-        })
+        || word(text, &toks[start - 1]).is_some_and(|w| lexicon().words().clause_links.contains(w))
 }
 
 /// The token after a cue's verb and speaker, whichever comes last: `said Smith|`, `Smith said|`.
@@ -509,7 +432,8 @@ pub(super) fn piece_after_cue(
         i += 1;
     }
     let is_quote = |k: usize| matches!(toks.get(k).map(|t| t.kind), Some(TokKind::Quote(_)));
-    let conjunction = word(text, toks.get(i)?).is_some_and(|w| w == "but" || w == "and");
+    let conjunction =
+        word(text, toks.get(i)?).is_some_and(|w| lexicon().words().coordinators.contains(w));
     if conjunction {
         let q = if word(text, toks.get(i + 1)?) == Some("still") {
             i + 2

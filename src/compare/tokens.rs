@@ -132,14 +132,14 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let word = normalised(&s[pos..end]);
         let mut flags = WORD;
         if word.chars().any(|c| c.is_ascii_digit())
-            || NUMBER_WORDS.binary_search(&word.as_str()).is_ok()
+            || lexicon().words().number_words.contains(&word)
         {
             flags |= NUMBER;
         }
-        if word.chars().count() >= 3 && STOP_WORDS.binary_search(&word.as_str()).is_err() {
+        if word.chars().count() >= 3 && !lexicon().words().stop_words.contains(&word) {
             flags |= CONTENT;
         }
-        if word.ends_with("n't") || NEGATORS.binary_search(&word.as_str()).is_ok() {
+        if word.ends_with("n't") || lexicon().words().negators.contains(&word) {
             flags |= NEGATOR;
         }
         tokens.push(Token {
@@ -184,7 +184,7 @@ pub(super) fn content_stems(text: &str, all: &[Token], tokens: &[u32]) -> Vec<u6
         .filter(|t| t.is(WORD) && !t.is(NUMBER | NEGATOR))
         .filter_map(|t| {
             let word = normalised(&text[t.span.range()]);
-            let stop = STOP_WORDS.binary_search(&word.as_str()).is_ok();
+            let stop = lexicon().words().stop_words.contains(&word);
             let short = word.chars().count() < 3 || stop;
             (!short).then(|| hash(&word.chars().take(5).collect::<String>()))
         })
@@ -193,58 +193,6 @@ pub(super) fn content_stems(text: &str, all: &[Token], tokens: &[u32]) -> Vec<u6
     stems.dedup();
     stems
 }
-
-/// Words too common to carry the substance of a statement (sorted).
-const STOP_WORDS: &[&str] = &[
-    "about", "after", "all", "also", "and", "any", "are", "because", "been", "being", "but", "can",
-    "could", "did", "does", "for", "from", "had", "has", "have", "her", "here", "hers", "him",
-    "his", "how", "into", "its", "just", "more", "most", "much", "our", "ours", "out", "over",
-    "own", "said", "say", "says", "she", "should", "some", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "very", "was", "were", "what", "when",
-    "where", "which", "who", "whom", "will", "with", "would", "you", "your",
-];
-
-/// Number words: a change between them is a changed figure (sorted).
-const NUMBER_WORDS: &[&str] = &[
-    "billion",
-    "dozen",
-    "dozens",
-    "eight",
-    "eighty",
-    "eleven",
-    "fifty",
-    "five",
-    "forty",
-    "four",
-    "half",
-    "hundred",
-    "hundreds",
-    "million",
-    "millions",
-    "nine",
-    "ninety",
-    "one",
-    "percent",
-    "seven",
-    "seventy",
-    "six",
-    "sixty",
-    "ten",
-    "thirty",
-    "thousand",
-    "thousands",
-    "three",
-    "trillion",
-    "twelve",
-    "twenty",
-    "two",
-    "zero",
-];
-
-/// Words that negate (sorted); any word ending in `n't` does too.
-const NEGATORS: &[&str] = &[
-    "cannot", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere",
-];
 
 #[cfg(test)]
 mod tests {
@@ -296,12 +244,5 @@ mod tests {
         assert!(flag("dollars", SENTENCE_END));
         assert!(flag("not", NEGATOR) && flag("won't", NEGATOR) && flag("Nobody", NEGATOR));
         assert!(flag("20", NUMBER) && !flag("pay", NUMBER));
-    }
-
-    #[test]
-    fn word_lists_are_sorted() {
-        for list in [STOP_WORDS, NUMBER_WORDS, NEGATORS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
     }
 }

@@ -18,6 +18,7 @@ use super::sink::Sink;
 use crate::attribution::{Attribution, SpeakerKind};
 use crate::document::Document;
 use crate::entities::COLUMNS;
+use crate::lexicon::lexicon;
 use indexmap::IndexMap;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -75,10 +76,8 @@ impl<W: Write> CensusSink<W> {
 fn names_someone(mention: &str) -> bool {
     let first = mention.split_whitespace().next().unwrap_or("");
     first.starts_with(char::is_uppercase)
-        && !["the", "a", "an"]
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(first))
-        && crate::lexicon::lexicon().pronoun(first).is_none()
+        && !lexicon().words().articles.contains_folded(first)
+        && lexicon().pronoun(first).is_none()
         && !mention.contains(['\n', '|'])
 }
 

@@ -96,7 +96,7 @@ impl<'t> NameIndex<'t> {
     fn honorific_genders(&self) -> FxHashMap<&'t str, Gender> {
         let mut genders = FxHashMap::default();
         for k in 0..self.words.len() {
-            let Some(gender) = honorific_gender(self.words[k].1) else {
+            let Some(gender) = lexicon().honorific(self.words[k].1) else {
                 continue;
             };
             for &(_, w) in self.name_after(k) {
@@ -195,14 +195,5 @@ impl<'t> NameIndex<'t> {
             .iter()
             .filter_map(|(at, w)| by_surname.get(w).map(|&k| (*at, k)))
             .collect()
-    }
-}
-
-/// The gender a courtesy title gives the name after it.
-fn honorific_gender(word: &str) -> Option<Gender> {
-    match word {
-        "Mr" | "Sir" | "Lord" => Some(Gender::Masculine),
-        "Mrs" | "Ms" | "Miss" | "Lady" | "Dame" | "Madam" => Some(Gender::Feminine),
-        _ => None,
     }
 }
