@@ -95,6 +95,8 @@ pub struct Lexicon {
     addressee_only_verbs: WordSet,
     particles: HashSet<(&'static str, &'static str)>,
     honorifics: Filtered<WordMap<Gender>>,
+    first_names: Filtered<WordMap<Gender>>,
+    places: HashSet<&'static str>,
     boilerplate: HashSet<&'static str>,
     lists: WordLists,
 }
@@ -207,14 +209,19 @@ impl Lexicon {
     /// The gender an honorific tells of the name after it, written as names are indexed:
     /// capitalised, without its dot ("Mr", "Mrs", "Ms", "Miss"); "MR" and "mr" are `None`.
     pub fn honorific(&self, word: &str) -> Option<Gender> {
-        let bytes = word.as_bytes();
-        let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase)
-            && !bytes[1..].iter().any(u8::is_ascii_uppercase);
-        if !capitalised || !self.honorifics.may_hold(word) {
-            return None;
-        }
-        let mut buf = [0; MAX_WORD];
-        self.honorifics.get(fold(word, &mut buf)?).copied()
+        capitalised_gender(&self.honorifics, word)
+    }
+
+    /// The gender a given name tells (`grammar/first-names.txt`), written as names are
+    /// indexed: "Mary" is feminine; "MARY", "mary" and a name of both genders are `None`.
+    pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
+        capitalised_gender(&self.first_names, word)
+    }
+
+    /// Whether `name` names a place, a people or a party (`grammar/places.txt`), never a
+    /// person: "Israel", "South Africa", "Republican"; case aside.
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name.to_lowercase().as_str())
     }
 
     /// Whether `heading` is one of the headings of site furniture after a story ("Latest
@@ -243,6 +250,8 @@ impl Lexicon {
             addressee_only_verbs: flags.addressee_only,
             particles: flags.particles,
             honorifics: Filtered::map(load_pronouns(HONORIFICS)?),
+            first_names: Filtered::map(load_pronouns(FIRST_NAMES)?),
+            places: load_phrases(PLACES)?,
             boilerplate: load_phrases(BOILERPLATE)?,
             lists: WordLists::load()?,
             titles: Filtered::set(load_titles(TITLES)?),
@@ -287,10 +296,28 @@ const QUOTE_MARKS: GrammarFile = GrammarFile::new(
 
 const HONORIFICS: GrammarFile =
     GrammarFile::new("honorifics.txt", include_str!("../grammar/honorifics.txt"));
+const FIRST_NAMES: GrammarFile = GrammarFile::new(
+    "first-names.txt",
+    include_str!("../grammar/first-names.txt"),
+);
+const PLACES: GrammarFile = GrammarFile::new("places.txt", include_str!("../grammar/places.txt"));
 const BOILERPLATE: GrammarFile = GrammarFile::new(
     "boilerplate.txt",
     include_str!("../grammar/boilerplate.txt"),
 );
+
+/// The gender `map` gives `word` when it is written as names are indexed: a capital, then
+/// no other.
+fn capitalised_gender(map: &Filtered<WordMap<Gender>>, word: &str) -> Option<Gender> {
+    let bytes = word.as_bytes();
+    let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && !bytes[1..].iter().any(u8::is_ascii_uppercase);
+    if !capitalised || !map.may_hold(word) {
+        return None;
+    }
+    let mut buf = [0; MAX_WORD];
+    map.get(fold(word, &mut buf)?).copied()
+}
 
 #[cfg(test)]
 mod tests {
@@ -430,6 +457,10 @@ mod tests {
             assert_eq!(lex.honorific(no), None, "{no:?}");
         }
         assert!(lex.is_boilerplate("Latest News") && lex.is_boilerplate("also read"));
+        assert_eq!(lex.first_name_gender("Mary"), Some(Gender::Feminine));
+        assert_eq!(lex.first_name_gender("MARY"), None);
+        assert!(lex.is_place("South Africa") && lex.is_place("Israeli"));
+        assert!(!lex.is_place("Jones"));
         assert!(!lex.is_boilerplate("latest") && !lex.is_boilerplate("Smith said"));
     }
 

@@ -23,6 +23,7 @@ use crate::entities::EntityTable;
 use crate::lexicon::{lexicon, Gender};
 use crate::quotes::QuotedSpan;
 use crate::span::Span;
+use continuity::Said;
 use indexmap::IndexMap;
 use names::NameIndex;
 use pronouns::People;
@@ -147,7 +148,13 @@ fn parse(text: &str, m: &SpeakerMention) -> Parsed {
     }
     let head = words.last().copied().unwrap_or("");
     let org = lex.is_org_word(head) || (name.len() == 1 && is_acronym(head));
-    let kind = if org && (name.len() == words.len() || m.kind == MentionKind::Description) {
+    // `Israel`, `South Africa`, `Republicans`: a place, people or party speaks as a body.
+    let place = !name.is_empty() && {
+        let joined = name.join(" ");
+        lex.is_place(joined.trim_end_matches("'s").trim_end_matches("’s"))
+    };
+    let kind = if org && (name.len() == words.len() || m.kind == MentionKind::Description) || place
+    {
         SpeakerKind::Org
     } else if name.is_empty() {
         SpeakerKind::Anonymous
@@ -286,12 +293,11 @@ pub fn resolve(
     mut rows: Vec<RawAttribution>,
     entities: Option<&EntityTable>,
 ) -> Vec<(RawAttribution, Speaker)> {
-    let mut mentions = continuity::settle(&mut rows);
+    let said = continuity::settle(&mut rows);
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&i| (rows[i].quote.start, rows[i].quote.end));
-    let sorted: Vec<Option<SpeakerMention>> = order.iter().map(|&i| mentions[i]).collect();
-    mentions = sorted;
-    let speakers = resolve_mentions(text, quotes, &mentions, entities);
+    let said: Vec<Said> = order.iter().map(|&i| said[i]).collect();
+    let speakers = resolve_mentions(text, quotes, &said, entities);
     order.into_iter().map(|i| rows[i]).zip(speakers).collect()
 }
 
@@ -299,10 +305,10 @@ pub fn resolve(
 fn resolve_mentions(
     text: &str,
     quotes: &[QuotedSpan],
-    mentions: &[Option<SpeakerMention>],
+    said: &[Said],
     entities: Option<&EntityTable>,
 ) -> Vec<Speaker> {
-    let (wordings, wording_of) = wordings(text, mentions);
+    let (wordings, wording_of) = wordings(text, said);
     let names = NameIndex::new(text);
     // Coordinated mentions name no single person: they join the table only through parts.
     let single: Vec<&Parsed> = wordings
@@ -317,15 +323,23 @@ fn resolve_mentions(
     // unresolved description at a sentence's start).
     let mut resolved: Vec<Option<Speaker>> = vec![None; wordings.len()];
     let mut lower_case = LowerCaseWords::default();
-    let mut out: Vec<Speaker> = Vec::with_capacity(mentions.len());
-    for (mention, wording) in mentions.iter().zip(&wording_of) {
-        let Some(m) = *mention else {
-            out.push(Speaker::default());
-            continue;
+    let mut out: Vec<Speaker> = Vec::with_capacity(said.len());
+    for (by, wording) in said.iter().zip(&wording_of) {
+        let m = match *by {
+            Said::By(m) => m,
+            Said::Near(at) => {
+                let entry = salient.subject_before(at);
+                let mut speaker = speaker_of(None, entry);
+                if let Some(table) = entities {
+                    canonical(text, &mut speaker, MentionKind::Name, table);
+                }
+                out.push(speaker);
+                continue;
+            }
         };
         let Some(k) = *wording else {
             let entry = resolve_pronoun(text, &m, &table, &people, &mut salient, &names, &out);
-            let mut speaker = speaker_of(m.span, entry);
+            let mut speaker = speaker_of(Some(m.span), entry);
             if let Some(table) = entities {
                 canonical(text, &mut speaker, m.kind, table);
             }
@@ -344,7 +358,7 @@ fn resolve_mentions(
             Some(spans) => resolve_coordinated(text, &m, spans, &table, &names),
             None => resolve_parsed(&w.parsed, &table),
         };
-        let mut speaker = speaker_of(m.span, entry);
+        let mut speaker = speaker_of(Some(m.span), entry);
         let p = &w.parsed;
         if speaker.kind.is_none() {
             speaker.kind = Some(p.kind);
@@ -378,13 +392,16 @@ struct Wording {
 
 /// The distinct wordings of the rows' mentions, pronouns aside, and each row's wording: a
 /// story names its speakers many times the same way, so each is parsed and resolved once.
-fn wordings(text: &str, mentions: &[Option<SpeakerMention>]) -> (Vec<Wording>, Vec<Option<usize>>) {
+fn wordings(text: &str, said: &[Said]) -> (Vec<Wording>, Vec<Option<usize>>) {
     let mut seen: FxHashMap<(&str, Option<&str>, MentionKind), usize> = FxHashMap::default();
     let mut wordings: Vec<Wording> = Vec::new();
-    let wording_of = mentions
+    let wording_of = said
         .iter()
-        .map(|m| {
-            let m = m.filter(|m| m.kind != MentionKind::Pronoun)?;
+        .map(|by| {
+            let Said::By(m) = *by else {
+                return None;
+            };
+            (m.kind != MentionKind::Pronoun).then_some(())?;
             let key = (
                 &text[m.span.range()],
                 m.apposition.map(|a| &text[a.range()]),
@@ -403,9 +420,9 @@ fn wordings(text: &str, mentions: &[Option<SpeakerMention>]) -> (Vec<Wording>, V
 }
 
 /// The speaker of a mention at `mention` that resolved to `entry`, if any.
-fn speaker_of(mention: Span, entry: Option<Entry>) -> Speaker {
+fn speaker_of(mention: Option<Span>, entry: Option<Entry>) -> Speaker {
     let mut speaker = Speaker {
-        mention: Some(mention),
+        mention,
         ..Speaker::default()
     };
     if let Some(e) = entry {

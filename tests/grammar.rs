@@ -43,6 +43,7 @@ const FILES: &[(&str, Kind)] = &[
     ("coordinators.txt", Kind::Words),
     ("description-links.txt", Kind::Words),
     ("determiners.txt", Kind::Words),
+    ("first-names.txt", Kind::Pronouns),
     ("function-words.txt", Kind::Words),
     ("honorifics.txt", Kind::Pronouns),
     ("modals.txt", Kind::Words),
@@ -50,6 +51,7 @@ const FILES: &[(&str, Kind)] = &[
     ("non-content-starts.txt", Kind::Words),
     ("number-words.txt", Kind::Words),
     ("org-words.txt", Kind::Words),
+    ("places.txt", Kind::Phrases),
     ("pronouns.txt", Kind::Pronouns),
     ("quote-marks.tsv", Kind::QuoteMarks),
     ("sentence-openers.txt", Kind::Words),
@@ -258,7 +260,7 @@ fn abbreviations_end_with_a_dot() {
 
 #[test]
 fn pronouns_and_honorifics_carry_a_known_gender() {
-    for (name, line_no, line) in ["pronouns.txt", "honorifics.txt"]
+    for (name, line_no, line) in ["pronouns.txt", "honorifics.txt", "first-names.txt"]
         .into_iter()
         .flat_map(|name| {
             let text = read(name);

@@ -7,7 +7,8 @@
 //!
 //! - a quotation standing alone continues the last speaker, and joins their quotation, when
 //!   they spoke in its paragraph or the one before, and takes the mention they spoke by
-//!   (`she` too), so that both pieces resolve to the same speaker;
+//!   (`she` too), so that both pieces resolve to the same speaker; with no one speaking
+//!   just before, the person the story was about just before it speaks ([`Said::Near`]);
 //! - the pieces of a multi-paragraph quotation share the attribution of its last piece a
 //!   cue attributed, and its pieces without a cue speak with that cue's speaker.
 
@@ -15,51 +16,59 @@ use crate::attribute::{RawAttribution, Source, SpeakerMention};
 use crate::attribution::Rule;
 use rustc_hash::FxHashMap;
 
+/// Who speaks a row, once continuity is settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Said {
+    /// The words of this mention name the speaker.
+    By(SpeakerMention),
+    /// A quotation with no cue, no one speaking just before it: the person the story was
+    /// about right before this byte speaks it (`Draper won in two sets.` then `“It was
+    /// hard.”`).
+    Near(usize),
+}
+
 /// The last speaker, and where they spoke.
 #[derive(Clone, Copy)]
 struct LastSpeaker {
-    mention: SpeakerMention,
+    said: Said,
     para: usize,
     group: usize,
 }
 
-/// Each row's speaker mention once continuity is settled, in the order of `rows` (the
-/// order they were found); the groups of continuing rows are set to the quotation they go
-/// on.
-pub(super) fn settle(rows: &mut [RawAttribution]) -> Vec<Option<SpeakerMention>> {
-    let mut mentions = Vec::with_capacity(rows.len());
+/// Who speaks each row once continuity is settled, in the order of `rows` (the order they
+/// were found); the groups of continuing rows are set to the quotation they go on.
+pub(super) fn settle(rows: &mut [RawAttribution]) -> Vec<Said> {
+    let mut said = Vec::with_capacity(rows.len());
     let mut last: Option<LastSpeaker> = None;
     for row in rows.iter_mut() {
-        let mention = match row.source {
-            Source::Named(m) => Some(m),
+        let by = match row.source {
+            Source::Named(m) => Said::By(m),
+            // A continuing row is said as the row it goes on (by the very mention, a pronoun
+            // too), so that both resolve to the same speaker.
             Source::ContinuesLast => match last {
                 Some(l) if row.para <= l.para + 1 => {
                     row.group = l.group;
-                    Some(l.mention)
+                    l.said
                 }
-                _ => None,
+                _ => Said::Near(row.quote.start),
             },
         };
-        // A continuing row carries the very mention it goes on from, a pronoun too, so that
-        // it resolves to whom that mention does.
-        if let Some(mention) = mention {
-            last = Some(LastSpeaker {
-                mention,
-                para: row.para,
-                group: row.group,
-            });
-        }
-        mentions.push(mention);
+        last = Some(LastSpeaker {
+            said: by,
+            para: row.para,
+            group: row.group,
+        });
+        said.push(by);
     }
-    link_chains(rows, &mut mentions);
-    mentions
+    link_chains(rows, &mut said);
+    said
 }
 
 /// The pieces of a multi-paragraph quotation share the attribution of its last attributed
 /// piece; pieces that only continued take its speaker. Two passes over the rows, whatever
 /// the number of quotations.
-fn link_chains(rows: &mut [RawAttribution], mentions: &mut [Option<SpeakerMention>]) {
-    let mut attributed: FxHashMap<usize, (Option<SpeakerMention>, usize)> = FxHashMap::default();
+fn link_chains(rows: &mut [RawAttribution], mentions: &mut [Said]) {
+    let mut attributed: FxHashMap<usize, (Said, usize)> = FxHashMap::default();
     for (r, m) in rows.iter().zip(mentions.iter()) {
         if let Some(chain) = r.chain.filter(|_| r.rule != Rule::Continuation) {
             attributed.insert(chain, (*m, r.group));

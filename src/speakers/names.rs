@@ -106,20 +106,33 @@ impl<'t> NameIndex<'t> {
         genders
     }
 
-    /// The people the story introduces by a title or an honorific: `Governor Bill Lee`,
-    /// `Ms Ana Ruiz`, `Dr. Ito`, each by the name after the title.
+    /// The people the story introduces by a title or an honorific (`Governor Bill Lee`,
+    /// `Ms Ana Ruiz`, `Dr. Ito`: the name after the title) or by a known first name (`Mary
+    /// Jones`); never a place (`Prime Minister` before `Israel` names no one).
     pub(super) fn introduced_people(&self) -> Vec<String> {
         let lex = lexicon();
         let mut found = Vec::new();
-        for k in 0..self.words.len() {
-            if !lex.is_title(self.words[k].1) {
-                continue;
+        let mut k = 0;
+        while k < self.words.len() {
+            let w = self.words[k].1;
+            let name = if lex.is_title(w) {
+                self.name_after(k)
+            } else if lex.first_name_gender(w).is_some() {
+                let rest = self.name_after(k);
+                if rest.is_empty() {
+                    &[]
+                } else {
+                    &self.words[k..k + 1 + rest.len()]
+                }
+            } else {
+                &[]
+            };
+            let words: Vec<&str> = name.iter().map(|&(_, w)| w).collect();
+            let full = words.join(" ");
+            if !full.is_empty() && !lex.is_place(&full) && !words.iter().any(|w| lex.is_place(w)) {
+                found.push(full);
             }
-            let name = self.name_after(k);
-            if !name.is_empty() {
-                let words: Vec<&str> = name.iter().map(|&(_, w)| w).collect();
-                found.push(words.join(" "));
-            }
+            k += name.len().max(1);
         }
         found
     }
@@ -127,26 +140,41 @@ impl<'t> NameIndex<'t> {
     /// A full name written in the text that ends with `surname`: `Donald Trump` for `Trump`.
     pub(super) fn full_name(&self, surname: &str) -> Option<String> {
         let lex = lexicon();
-        self.words.windows(2).find_map(|pair| {
-            let [(at, first), (next, last)] = [pair[0], pair[1]];
+        let adjacent = |a: (usize, &str), b: (usize, &str)| self.text[a.0 + a.1.len()..b.0] == *" ";
+        (1..self.words.len()).find_map(|k| {
+            let (first, last) = (self.words[k - 1], self.words[k]);
             // The cheap tests first: this runs over every pair of capitalised words.
-            if last != surname || self.text[at + first.len()..next] != *" " {
+            if last.1 != surname || !adjacent(first, last) {
                 return None;
             }
-            let plausible = first.len() > 1
-                && !lex.is_title(first)
-                && !lex.is_function_word(first)
-                && !lex.is_org_word(first)
-                && !lex.is_time_word(first)
-                && lex.pronoun(first).is_none();
-            plausible.then(|| format!("{first} {surname}"))
+            // `American Israel Public Affairs Committee` names no person called Israel.
+            let longer = self
+                .words
+                .get(k + 1)
+                .is_some_and(|&next| adjacent(last, next) && !lex.is_time_word(next.1));
+            let w = first.1;
+            let plausible = w.len() > 1
+                && !longer
+                && !lex.is_place(surname)
+                && !lex.is_title(w)
+                && !lex.is_function_word(w)
+                && !lex.is_org_word(w)
+                && !lex.is_time_word(w)
+                && lex.pronoun(w).is_none();
+            plausible.then(|| format!("{w} {surname}"))
         })
     }
 
-    /// The gender an honorific gives a name (`Mr. Obama`, `Ms. Lee`), by its surname, if the
-    /// story uses one.
+    /// The gender the story gives a name: by an honorific before its surname (`Mr. Obama`,
+    /// `Ms. Lee`), else by a first name of one gender (`Mary Jones`).
     pub(super) fn gender(&self, name: &str) -> Option<Gender> {
-        self.genders.get(name.rsplit(' ').next()?).copied()
+        let mut words = name.split(' ');
+        let first = words.next()?;
+        let surname = words.next_back();
+        self.genders
+            .get(surname.unwrap_or(first))
+            .copied()
+            .or_else(|| surname.and_then(|_| lexicon().first_name_gender(first)))
     }
 
     /// The nearest two- or three-word name before `at` that a lowercase word follows, as a

@@ -88,21 +88,35 @@ impl People {
     /// The person `he` or `she` at byte `at` refers to, if a fitting one is near enough.
     /// A resolved pronoun tells the person's gender from then on.
     pub(super) fn resolve(&mut self, at: usize, gender: Gender) -> Option<Entry> {
+        let k = self.salient(at, Some(gender), SENTENCES_BACK)?;
+        self.genders[k] = Some(gender);
+        Some(self.persons[k].clone())
+    }
+
+    /// The person the sentence before `at`, or the one before it, is about: whom `the
+    /// 36-year-old` or a quotation with no cue after a sentence about them stands for.
+    pub(super) fn subject_before(&self, at: usize) -> Option<Entry> {
+        let k = self.salient(at, None, 2)?;
+        Some(self.persons[k].clone())
+    }
+
+    /// The first person of `gender` (any, when `None`) in the nearest sentence before `at`
+    /// that names one, at most `sentences_back` sentences back.
+    fn salient(&self, at: usize, gender: Option<Gender>, sentences_back: usize) -> Option<usize> {
         let before = self.mentions.partition_point(|&(p, _)| p < at);
         let window = &self.mentions[before.saturating_sub(MENTIONS_BACK)..before];
         let own = self.sentence_of(at);
-        let fits = |k: usize| self.genders[k].is_none_or(|g| g == gender);
+        let fits = |k: usize| gender.is_none_or(|g| self.genders[k].is_none_or(|h| h == g));
         // Back sentence by sentence; within one, its first person first.
         let mut end = window.len();
         while end > 0 {
             let sentence = self.sentence_of(window[end - 1].0);
-            if own - sentence > SENTENCES_BACK {
+            if own - sentence > sentences_back {
                 break;
             }
             let start = window[..end].partition_point(|&(p, _)| self.sentence_of(p) < sentence);
             if let Some(&(_, k)) = window[start..end].iter().find(|&&(_, k)| fits(k)) {
-                self.genders[k] = Some(gender);
-                return Some(self.persons[k].clone());
+                return Some(k);
             }
             end = start;
         }
