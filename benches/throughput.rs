@@ -176,6 +176,8 @@ type Make = fn(usize) -> String;
 
 const PATHOLOGICAL: &[(&str, Make)] = &[
     ("one paragraph, no full stop", no_full_stop),
+    ("a first-person account, no cue", first_person_account),
+    ("pronouns in a row", pronouns_in_a_row),
     ("straight and curly quote marks only", quote_marks_only),
     ("unclosed curly openers between words", unclosed_openers),
     ("words between alternating \" and “", words_between_marks),
@@ -224,6 +226,25 @@ fn words_between_marks(n: usize) -> String {
 /// that goes on for the whole document.
 fn quote_paragraphs(n: usize) -> String {
     repeat(n, &["“Word\n\n", "“Said Smith\n\n", "\"more,\n\n"])
+}
+
+/// A witness's account over thousands of quote paragraphs after one narrative sentence, no
+/// cue anywhere: every paragraph looks back for who the story was about.
+fn first_person_account(n: usize) -> String {
+    let mut text = String::from("Mary Jones saw it all from her window.\n");
+    text.push_str(&repeat(n, &["“I heard a noise and ran outside to see.”\n"]));
+    text
+}
+
+/// Thousands of pronoun cues among people of both genders: each resolves in a bounded walk.
+fn pronouns_in_a_row(n: usize) -> String {
+    repeat(
+        n,
+        &[
+            "Ms Ann Cole spoke. “We won,” she said. “Yes,” he said. ",
+            "Mr Ben Ito agreed, she said. He said it again. ",
+        ],
+    )
 }
 
 /// Sentences full of cue-like material but no quote marks: indirect-speech candidates.

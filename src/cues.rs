@@ -173,7 +173,8 @@ fn is_name_word(w: &str) -> bool {
 /// Is `w` a head noun of a description (title, organisation, anonymous source)?
 fn is_description_head(w: &str) -> bool {
     let lex = lexicon();
-    lex.is_title(w) || lex.is_org_word(w) || lex.is_anonymous_head(w)
+    // An age stands for a person: `said the 29-year-old`.
+    lex.is_title(w) || lex.is_org_word(w) || lex.is_anonymous_head(w) || w.ends_with("-year-old")
 }
 
 /// The noun phrase that ends just before token `end` (exclusive), read backwards.

@@ -364,7 +364,14 @@ fn resolve_mentions(
             speaker.kind = Some(p.kind);
         }
         let by_position = speaker.name.is_empty();
-        if by_position {
+        let anaphor = by_position
+            .then(|| anaphor(text, &m, &out, &salient))
+            .flatten();
+        if let Some(entry) = anaphor {
+            speaker.id = slug(&entry.name);
+            speaker.name = entry.name;
+            speaker.kind = Some(entry.kind);
+        } else if by_position {
             if let Some(name) = description_name(text, m.span, &mut lower_case) {
                 speaker.id = slug(&name);
                 speaker.name = name;
@@ -382,6 +389,51 @@ fn resolve_mentions(
         out.push(speaker);
     }
     out
+}
+
+/// How many rows back an organisation is looked for, for `the bank`, `the committee`.
+const ORGS_BACK: usize = 20;
+
+/// `the 36-year-old`, `the minister`, `the bank`: a definite description that stands for
+/// someone the story has named. An age is the person the sentences before are about; a role
+/// the person introduced in it (`Minister Ana Silva`); an organisation or its document the
+/// organisation that spoke last, one whose name holds the head word first (`the committee`
+/// for `the House Select Committee`). Unresolved when the story names no one fitting.
+fn anaphor(text: &str, m: &SpeakerMention, earlier: &[Speaker], people: &People) -> Option<Entry> {
+    let lex = lexicon();
+    let words: Vec<&str> = text[m.span.range()].split_whitespace().collect();
+    let (first, head) = (*words.first()?, *words.last()?);
+    let definite = first.eq_ignore_ascii_case("the") || lex.pronoun(first).is_some();
+    if !definite || words.len() < 2 {
+        return None;
+    }
+    let head = head.trim_end_matches("'s").trim_end_matches("’s");
+    if head.ends_with("-year-old") {
+        return people.subject_before(m.span.start);
+    }
+    if lex.is_title(head) {
+        return people.in_role(m.span.start, &head.to_lowercase());
+    }
+    if !lex.is_org_word(head) {
+        return None;
+    }
+    let orgs: Vec<&Speaker> = earlier
+        .iter()
+        .rev()
+        .take(ORGS_BACK)
+        .filter(|s| {
+            s.kind == Some(SpeakerKind::Org) && !s.name.is_empty() && !lex.is_place(&s.name)
+        })
+        .collect();
+    let head_lower = head.to_lowercase();
+    let named_by_head = orgs
+        .iter()
+        .find(|s| s.name.to_lowercase().split(' ').any(|w| w == head_lower));
+    named_by_head.map(|s| Entry {
+        name: s.name.clone(),
+        kind: SpeakerKind::Org,
+        title: String::new(),
+    })
 }
 
 /// One way the story words a speaker: its words parsed, and its names if it joins several.

@@ -110,3 +110,20 @@ fn invalid_utf8_in_one_jsonl_line_loses_only_that_line() {
     assert!(stderr.contains("news.jsonl:2: not UTF-8"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("c,Jane Doe"));
 }
+
+#[test]
+fn a_long_account_without_cues_and_many_pronouns_finish_with_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Mary Jones saw it all from her window.\n");
+    for _ in 0..10_000 {
+        text.push_str("“I heard a noise and ran outside to see.”\n");
+    }
+    for _ in 0..5_000 {
+        text.push_str("Jones spoke again. “We will not stop,” she said. ");
+    }
+    std::fs::write(dir.path().join("account.txt"), text).unwrap();
+    let out = run(dir.path(), &["account.txt", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches("\"speaker\":\"Mary Jones\"").count(), 15_000);
+}

@@ -448,3 +448,71 @@ fn every_rule_has_a_sentence_here_and_a_line_in_the_readme() {
         );
     }
 }
+
+/// Who `he`, `she`, a role or an age stands for, in news from any newsroom.
+#[test]
+fn speakers_by_salience_gender_and_role() {
+    check(&[
+        (
+            // A person named since the last speaker, of the pronoun's gender.
+            "Senator Mary Jones opened the hearing. “We will get answers,” said Governor Bill Lee. Jones disagreed. “That is not how this works,” she said.",
+            &[
+                ("Bill Lee", "direct", "We will get answers,", "quote-verb-speaker"),
+                ("Mary Jones", "direct", "That is not how this works,", "quote-speaker-verb"),
+            ],
+        ),
+        (
+            // An honorific before a full name genders the surname too.
+            "Ms Ann Cole opened the fair. Mr Ben Ito spoke next. “It was a long day for all of us,” she said.",
+            &[("Ann Cole", "direct", "It was a long day for all of us,", "quote-speaker-verb")],
+        ),
+        (
+            // The subject of the sentence before beats a name further back.
+            "Katie Moss won easily. “I felt strong today,” she said. Later Tom Hale lost. Katie Moss was pleased. “It was fun to play here,” she said.",
+            &[
+                ("Katie Moss", "direct", "I felt strong today,", "quote-speaker-verb"),
+                ("Katie Moss", "direct", "It was fun to play here,", "quote-speaker-verb"),
+            ],
+        ),
+        (
+            // A place is never `he`.
+            "Norway closed the border. “We are disappointed by this outcome,” he said.",
+            &[("", "direct", "We are disappointed by this outcome,", "quote-speaker-verb")],
+        ),
+        (
+            // No cue, no one speaking before: the person the sentence before is about.
+            "Tom Hale won the final in two sets.\n“It was a hard match but I enjoyed every minute of it.”",
+            &[(
+                "Tom Hale",
+                "direct",
+                "It was a hard match but I enjoyed every minute of it.",
+                "continuation",
+            )],
+        ),
+        (
+            "Tom Hale won the final in two sets.\n“It was a hard match but I enjoyed it,” said the 29-year-old.",
+            &[("Tom Hale", "direct", "It was a hard match but I enjoyed it,", "quote-verb-speaker")],
+        ),
+        (
+            "Minister Ana Silva visited the plant on Monday. “We will keep it open,” the minister said.",
+            &[("Ana Silva", "direct", "We will keep it open,", "quote-speaker-verb")],
+        ),
+        (
+            // A role the story never gave anyone stays unresolved.
+            "Ana Silva visited the plant on Monday. “We will keep it open,” the minister said.",
+            &[("", "direct", "We will keep it open,", "quote-speaker-verb")],
+        ),
+        (
+            "Harbor Trust Bank said profits fell sharply this year. “Demand is slowing,” the bank said.",
+            &[
+                ("Harbor Trust Bank", "indirect", "profits fell sharply this year", "speaker-verb-content"),
+                ("Harbor Trust Bank", "direct", "Demand is slowing,", "quote-speaker-verb"),
+            ],
+        ),
+        (
+            // UK house style: single marks for every quotation.
+            "‘We will not give up on this town,’ said Dame Joan Price.",
+            &[("Joan Price", "direct", "We will not give up on this town,", "quote-verb-speaker")],
+        ),
+    ]);
+}

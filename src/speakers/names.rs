@@ -107,15 +107,17 @@ impl<'t> NameIndex<'t> {
     }
 
     /// The people the story introduces by a title or an honorific (`Governor Bill Lee`,
-    /// `Ms Ana Ruiz`, `Dr. Ito`: the name after the title) or by a known first name (`Mary
-    /// Jones`); never a place (`Prime Minister` before `Israel` names no one).
-    pub(super) fn introduced_people(&self) -> Vec<String> {
+    /// `Ms Ana Ruiz`, `Dr. Ito`: the name after the title, with the title) or by a known
+    /// first name (`Mary Jones`); never a place (`Prime Minister` before `Israel` names no
+    /// one).
+    pub(super) fn introduced_people(&self) -> Vec<(String, Option<&'t str>)> {
         let lex = lexicon();
         let mut found = Vec::new();
         let mut k = 0;
         while k < self.words.len() {
             let w = self.words[k].1;
-            let name = if lex.is_title(w) {
+            let title = lex.is_title(w).then_some(w);
+            let name = if title.is_some() {
                 self.name_after(k)
             } else if lex.first_name_gender(w).is_some() {
                 let rest = self.name_after(k);
@@ -130,7 +132,7 @@ impl<'t> NameIndex<'t> {
             let words: Vec<&str> = name.iter().map(|&(_, w)| w).collect();
             let full = words.join(" ");
             if !full.is_empty() && !lex.is_place(&full) && !words.iter().any(|w| lex.is_place(w)) {
-                found.push(full);
+                found.push((full, title));
             }
             k += name.len().max(1);
         }

@@ -40,30 +40,43 @@ pub(super) struct People {
     sentence_starts: Vec<usize>,
     /// What the story says of each person's gender.
     genders: Vec<Option<Gender>>,
+    /// The title word each person was introduced with (`governor`), lowercase.
+    roles: Vec<Option<String>>,
 }
 
 impl People {
     /// The people `table` and `names` know, mentioned outside `quotes`.
     pub(super) fn new(text: &str, table: &Table, names: &NameIndex, quotes: &[QuotedSpan]) -> Self {
         let mut persons: Vec<Entry> = Vec::new();
+        let mut roles: Vec<Option<String>> = Vec::new();
         let mut by_surname: FxHashMap<&str, usize> = FxHashMap::default();
         for e in table.values().filter(|e| e.kind == SpeakerKind::Person) {
             let surname = e.name.rsplit(' ').next().unwrap_or(&e.name);
             if !by_surname.contains_key(surname) {
                 by_surname.insert(surname, persons.len());
                 persons.push(e.clone());
+                roles.push(None);
             }
         }
         let introduced = names.introduced_people();
-        for full in &introduced {
+        for (full, title) in &introduced {
             let surname = full.rsplit(' ').next().unwrap_or(full);
-            if !by_surname.contains_key(surname) {
-                by_surname.insert(surname, persons.len());
-                persons.push(Entry {
-                    name: full.to_string(),
-                    kind: SpeakerKind::Person,
-                    title: String::new(),
-                });
+            let role = title.map(|t| t.trim_end_matches('.').to_lowercase());
+            match by_surname.get(surname) {
+                Some(&k) => {
+                    if roles[k].is_none() {
+                        roles[k] = role;
+                    }
+                }
+                None => {
+                    by_surname.insert(surname, persons.len());
+                    persons.push(Entry {
+                        name: full.to_string(),
+                        kind: SpeakerKind::Person,
+                        title: String::new(),
+                    });
+                    roles.push(role);
+                }
             }
         }
         let outside_quotes = |at: usize| {
@@ -82,7 +95,19 @@ impl People {
             mentions,
             sentence_starts: sentence_starts(text),
             genders,
+            roles,
         }
+    }
+
+    /// The person last mentioned before `at` whom the story introduced in the role `role`
+    /// (`the minister` after `Minister Ana Silva`).
+    pub(super) fn in_role(&self, at: usize, role: &str) -> Option<Entry> {
+        let before = self.mentions.partition_point(|&(p, _)| p < at);
+        self.mentions[before.saturating_sub(MENTIONS_BACK)..before]
+            .iter()
+            .rev()
+            .find(|&&(_, k)| self.roles[k].as_deref() == Some(role))
+            .map(|&(_, k)| self.persons[k].clone())
     }
 
     /// The person `he` or `she` at byte `at` refers to, if a fitting one is near enough.
