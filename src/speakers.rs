@@ -359,6 +359,11 @@ fn resolve_mentions(
             None => resolve_parsed(&w.parsed, &table),
         };
         let mut speaker = speaker_of(Some(m.span), entry);
+        if let Some(full) = names.expansion(&speaker.name) {
+            speaker.id = slug(full);
+            speaker.name = full.to_string();
+            speaker.kind = Some(SpeakerKind::Org);
+        }
         let p = &w.parsed;
         if speaker.kind.is_none() {
             speaker.kind = Some(p.kind);

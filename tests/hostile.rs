@@ -127,3 +127,22 @@ fn a_long_account_without_cues_and_many_pronouns_finish_with_every_row() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.matches("\"speaker\":\"Mary Jones\"").count(), 15_000);
 }
+
+#[test]
+fn a_thousand_acronyms_defined_in_one_document_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for i in 0..1_000 {
+        let letters: String = format!("{i:03}")
+            .bytes()
+            .map(|d| (b'A' + d - b'0') as char)
+            .collect();
+        let words: Vec<String> = letters.chars().map(|c| format!("{c}ord")).collect();
+        text.push_str(&format!("The {} ({letters}) met. ", words.join(" ")));
+    }
+    text.push_str("The BCD said the plan would cost far too much.");
+    std::fs::write(dir.path().join("acronyms.txt"), text).unwrap();
+    let out = run(dir.path(), &["acronyms.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Bord Cord Dord"));
+}

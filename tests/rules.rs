@@ -510,6 +510,25 @@ fn speakers_by_salience_gender_and_role() {
             ],
         ),
         (
+            // A short form the story defined names the body in full.
+            "The Competition and Markets Authority (CMA) opened an inquiry. The CMA said the deal would hurt buyers.",
+            &[(
+                "Competition and Markets Authority",
+                "indirect",
+                "the deal would hurt buyers",
+                "speaker-verb-content",
+            )],
+        ),
+        (
+            "Immigration, Refugees and Citizenship Canada (IRCC) set new rules. IRCC said staff would return to the office.",
+            &[(
+                "Immigration, Refugees and Citizenship Canada",
+                "indirect",
+                "staff would return to the office",
+                "speaker-verb-content",
+            )],
+        ),
+        (
             // UK house style: single marks for every quotation.
             "‘We will not give up on this town,’ said Dame Joan Price.",
             &[("Joan Price", "direct", "We will not give up on this town,", "quote-verb-speaker")],

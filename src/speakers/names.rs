@@ -13,6 +13,9 @@ pub(super) struct NameIndex<'t> {
     words: Vec<(usize, &'t str)>,
     /// Surnames the story gives an honorific: `Mr. Obama`, `Ms. Lee`.
     genders: FxHashMap<&'t str, Gender>,
+    /// Short forms the story defines in parentheses: `CMA` for `the Competition and
+    /// Markets Authority (CMA)`.
+    acronyms: FxHashMap<&'t str, &'t str>,
 }
 
 impl<'t> NameIndex<'t> {
@@ -59,9 +62,15 @@ impl<'t> NameIndex<'t> {
             text,
             words,
             genders: FxHashMap::default(),
+            acronyms: acronyms(text),
         };
         index.genders = index.honorific_genders();
         index
+    }
+
+    /// The full name the story gives the short form `name`, if it defines one.
+    pub(super) fn expansion(&self, name: &str) -> Option<&'t str> {
+        self.acronyms.get(name).copied()
     }
 
     /// The capitalised words of the text with their byte offsets, in order.
@@ -226,4 +235,60 @@ impl<'t> NameIndex<'t> {
             .filter_map(|(at, w)| by_surname.get(w).map(|&k| (*at, k)))
             .collect()
     }
+}
+
+/// `Full Name (ACRONYM)`, each definition in the text: the acronym's letters are the
+/// initials of the capitalised words before the parenthesis, small words (`and`, `of`)
+/// skipped. One pass over the parentheses, each look back bounded.
+fn acronyms(text: &str) -> FxHashMap<&str, &str> {
+    let mut found = FxHashMap::default();
+    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let rest = &text[open + 1..];
+        let Some(close) = rest.bytes().take(12).position(|b| b == b')') else {
+            continue;
+        };
+        let short = &rest[..close];
+        let letters: Vec<u8> = short.bytes().filter(u8::is_ascii_uppercase).collect();
+        let well_formed = letters.len() >= 2
+            && short
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'&' || b == b'-');
+        if !well_formed || found.contains_key(short) {
+            continue;
+        }
+        if let Some(full) = initials_before(text, open, &letters) {
+            found.insert(short, full);
+        }
+    }
+    found
+}
+
+/// The words ending just before `open` whose capitalised initials spell `letters`.
+fn initials_before<'t>(text: &'t str, open: usize, letters: &[u8]) -> Option<&'t str> {
+    let before = text[..open].trim_end();
+    let mut want = letters.iter().rev().peekable();
+    let mut start = before.len();
+    let mut words = before
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(k, _)| k + 1)
+        .chain([0])
+        .take(letters.len() * 2 + 2);
+    while want.peek().is_some() {
+        let from = words.next()?;
+        let word = before[from..start].trim_matches(|c: char| c == ',' || c == ' ');
+        start = from.saturating_sub(1);
+        match word.as_bytes().first() {
+            Some(b) if b.is_ascii_uppercase() && want.peek() == Some(&b) => {
+                want.next();
+            }
+            Some(b) if b.is_ascii_lowercase() && word.len() <= 3 => {}
+            _ => return None,
+        }
+        if want.peek().is_none() {
+            return Some(&before[from..]);
+        }
+    }
+    None
 }
