@@ -538,7 +538,21 @@ fn verb_cue(text: &str, toks: &[Tok], i: usize, prev: Option<&Cue>, case: Case) 
             (prev.speaker, CueRule::CoordinatedVerb, i - 1)
         }
     };
+    if lexicon().document_only(verb.lemma) && !document_finding(text, toks, i, &speaker) {
+        return None;
+    }
     Some(Cue::at_verb(toks, i, verb, speaker, rule, start))
+}
+
+/// `document-finding = NP verb "that"` where the noun phrase is headed by a document or a
+/// body: `a review of forty trials found that …`, `the data show that …`.
+fn document_finding(text: &str, toks: &[Tok], verb: usize, speaker: &Mention) -> bool {
+    let head = text[speaker.span.range()].rsplit(' ').next().unwrap_or("");
+    let that = toks
+        .get(verb + 1)
+        .and_then(|t| word(text, t))
+        .is_some_and(|w| w == "that");
+    that && speaker.kind != MentionKind::Pronoun && lexicon().is_org_word(head)
 }
 
 /// `dash-speaker = quote [terminal] dash NP` with nothing quoted after it: `“…” — Jane Doe`.

@@ -93,6 +93,7 @@ pub struct Lexicon {
     quote_marks: Vec<QuoteMark>,
     addressee_verbs: WordSet,
     addressee_only_verbs: WordSet,
+    document_verbs: WordSet,
     particles: HashSet<(&'static str, &'static str)>,
     honorifics: Filtered<WordMap<Gender>>,
     first_names: Filtered<WordMap<Gender>>,
@@ -200,6 +201,13 @@ impl Lexicon {
         self.addressee_only_verbs.contains(lemma.as_bytes())
     }
 
+    /// Whether the verb of `lemma` reports only what a document or body found, and only
+    /// with a that-clause: "a study found that …", never "police found the car" (the
+    /// `document` flag).
+    pub fn document_only(&self, lemma: &str) -> bool {
+        self.document_verbs.contains(lemma.as_bytes())
+    }
+
     /// Whether `particle`, as written, makes the verb of `lemma` phrasal, the particle part of
     /// the cue: "called for", "pointed out" (the `+for`, `+out` flags of `speech-verbs.txt`).
     pub fn is_particle_of(&self, lemma: &str, particle: &str) -> bool {
@@ -248,6 +256,7 @@ impl Lexicon {
             verbs: Filtered::map(verbs),
             addressee_verbs: flags.addressee,
             addressee_only_verbs: flags.addressee_only,
+            document_verbs: flags.document,
             particles: flags.particles,
             honorifics: Filtered::map(load_pronouns(HONORIFICS)?),
             first_names: Filtered::map(load_pronouns(FIRST_NAMES)?),
@@ -451,6 +460,8 @@ mod tests {
         assert!(lex.is_particle_of("call", "for") && lex.is_particle_of("point", "out"));
         assert!(!lex.is_particle_of("call", "out") && !lex.is_particle_of("point", "Out"));
         assert!(!lex.addressee_only("warn") && !lex.addressee_only("say"));
+        assert!(lex.document_only("find") && lex.document_only("show"));
+        assert!(!lex.document_only("say"));
         assert_eq!(lex.honorific("Mr"), Some(Gender::Masculine));
         assert_eq!(lex.honorific("Miss"), Some(Gender::Feminine));
         for no in ["Mr.", "MR", "mr", "Dr", "Smith", ""] {

@@ -510,6 +510,12 @@ fn speakers_by_salience_gender_and_role() {
             ],
         ),
         (
+            // `find` and `show` report only a document's or a body's that-clause.
+            "The data show that prices rose faster than wages.",
+            &[("", "indirect", "prices rose faster than wages", "speaker-verb-content")],
+        ),
+        ("Police found the car in a river near the town.", &[]),
+        (
             // A short form the story defined names the body in full.
             "The Competition and Markets Authority (CMA) opened an inquiry. The CMA said the deal would hurt buyers.",
             &[(

@@ -62,6 +62,7 @@ pub struct SpeechVerb {
 pub(super) struct VerbFlags {
     pub(super) addressee: WordSet,
     pub(super) addressee_only: WordSet,
+    pub(super) document: WordSet,
     pub(super) particles: HashSet<(&'static str, &'static str)>,
 }
 
@@ -79,6 +80,7 @@ pub(super) fn load_verbs(
                     let set = match flag {
                         VerbFlag::Addressee => &mut flags.addressee,
                         VerbFlag::AddresseeOnly => &mut flags.addressee_only,
+                        VerbFlag::Document => &mut flags.document,
                         VerbFlag::Particle(particle) => {
                             if !flags.particles.insert((lemma, particle)) {
                                 let msg = format!("particle {particle:?} listed twice");
@@ -117,15 +119,17 @@ pub(super) enum VerbLine {
 pub(super) enum VerbFlag {
     Addressee,
     AddresseeOnly,
+    Document,
     Particle(&'static str),
 }
 
-/// `verb-flag = "addressee-only" / "addressee" / "+" 1*LOWER`, e.g. `+out`; the longer
-/// name tried first.
+/// `verb-flag = "addressee-only" / "addressee" / "document" / "+" 1*LOWER`, e.g. `+out`;
+/// the longer name tried first.
 pub(super) fn verb_flag(i: &'static str) -> Res<'static, VerbFlag> {
     alt((
         value(VerbFlag::AddresseeOnly, tag("addressee-only")),
         value(VerbFlag::Addressee, tag("addressee")),
+        value(VerbFlag::Document, tag("document")),
         map(
             (char('+'), take_while1(|c: char| c.is_ascii_lowercase())),
             |(_, p)| VerbFlag::Particle(p),
