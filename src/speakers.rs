@@ -318,7 +318,13 @@ fn resolve_mentions(
         .collect();
     let table = build_table(&names, &single);
     let people = names.person_mentions(&table);
-    let mut salient = People::new(text, &table, &names, quotes);
+    // Built on first need: a story whose every speaker is named never pays for it.
+    let mut salient: Option<People> = None;
+    let people_of = |salient: &mut Option<People>| {
+        if salient.is_none() {
+            *salient = Some(People::new(text, &table, &names, quotes));
+        }
+    };
     // The speaker a wording resolves to, unless where it stands decides (a pronoun, an
     // unresolved description at a sentence's start).
     let mut resolved: Vec<Option<Speaker>> = vec![None; wordings.len()];
@@ -328,7 +334,8 @@ fn resolve_mentions(
         let m = match *by {
             Said::By(m) => m,
             Said::Near(at) => {
-                let entry = salient.subject_before(at);
+                people_of(&mut salient);
+                let entry = salient.as_ref().and_then(|p| p.subject_before(at));
                 let mut speaker = speaker_of(None, entry);
                 if let Some(table) = entities {
                     canonical(text, &mut speaker, MentionKind::Name, table);
@@ -338,7 +345,10 @@ fn resolve_mentions(
             }
         };
         let Some(k) = *wording else {
-            let entry = resolve_pronoun(text, &m, &table, &people, &mut salient, &names, &out);
+            people_of(&mut salient);
+            let entry = salient.as_mut().and_then(|salient| {
+                resolve_pronoun(text, &m, &table, &people, salient, &names, &out)
+            });
             let mut speaker = speaker_of(Some(m.span), entry);
             if let Some(table) = entities {
                 canonical(text, &mut speaker, m.kind, table);
@@ -369,9 +379,22 @@ fn resolve_mentions(
             speaker.kind = Some(p.kind);
         }
         let by_position = speaker.name.is_empty();
-        let anaphor = by_position
-            .then(|| anaphor(text, &m, &out, &salient))
-            .flatten();
+        let anaphor = match by_position.then(|| anaphor_of(text, &m)).flatten() {
+            Some(Anaphor::Org(head)) => named_org(head, &out),
+            Some(Anaphor::Age) => {
+                people_of(&mut salient);
+                salient
+                    .as_ref()
+                    .and_then(|p| p.subject_before(m.span.start))
+            }
+            Some(Anaphor::Role(role)) => {
+                people_of(&mut salient);
+                salient
+                    .as_ref()
+                    .and_then(|p| p.in_role(m.span.start, &role))
+            }
+            None => None,
+        };
         if let Some(entry) = anaphor {
             speaker.id = slug(&entry.name);
             speaker.name = entry.name;
@@ -399,46 +422,52 @@ fn resolve_mentions(
 /// How many rows back an organisation is looked for, for `the bank`, `the committee`.
 const ORGS_BACK: usize = 20;
 
-/// `the 36-year-old`, `the minister`, `the bank`: a definite description that stands for
-/// someone the story has named. An age is the person the sentences before are about; a role
-/// the person introduced in it (`Minister Ana Silva`); an organisation or its document the
-/// organisation that spoke last, one whose name holds the head word first (`the committee`
-/// for `the House Select Committee`). Unresolved when the story names no one fitting.
-fn anaphor(text: &str, m: &SpeakerMention, earlier: &[Speaker], people: &People) -> Option<Entry> {
+/// A definite description that may stand for someone the story has named.
+enum Anaphor<'t> {
+    /// `the 36-year-old`: the person the sentences before are about.
+    Age,
+    /// `the minister`: the person the story introduced in that role.
+    Role(String),
+    /// `the bank`, `the committee`: the organisation that spoke with the head in its name.
+    Org(&'t str),
+}
+
+/// What a description of `m` may stand for, if it is definite and its head a role, an age
+/// or an organisation.
+fn anaphor_of<'t>(text: &'t str, m: &SpeakerMention) -> Option<Anaphor<'t>> {
     let lex = lexicon();
-    let words: Vec<&str> = text[m.span.range()].split_whitespace().collect();
-    let (first, head) = (*words.first()?, *words.last()?);
+    let mention = &text[m.span.range()];
+    let first = mention.split_whitespace().next()?;
+    let head = mention.rsplit(' ').next()?;
     let definite = first.eq_ignore_ascii_case("the") || lex.pronoun(first).is_some();
-    if !definite || words.len() < 2 {
+    if !definite || head.len() == mention.len() {
         return None;
     }
     let head = head.trim_end_matches("'s").trim_end_matches("’s");
     if head.ends_with("-year-old") {
-        return people.subject_before(m.span.start);
+        Some(Anaphor::Age)
+    } else if lex.is_title(head) {
+        Some(Anaphor::Role(head.to_lowercase()))
+    } else {
+        lex.is_org_word(head).then_some(Anaphor::Org(head))
     }
-    if lex.is_title(head) {
-        return people.in_role(m.span.start, &head.to_lowercase());
-    }
-    if !lex.is_org_word(head) {
-        return None;
-    }
-    let orgs: Vec<&Speaker> = earlier
+}
+
+/// The organisation among the last [`ORGS_BACK`] speakers whose name holds `head` as a
+/// word (`the committee` for `the House Select Committee`); unresolved when none does.
+fn named_org(head: &str, earlier: &[Speaker]) -> Option<Entry> {
+    let lex = lexicon();
+    earlier
         .iter()
         .rev()
         .take(ORGS_BACK)
-        .filter(|s| {
-            s.kind == Some(SpeakerKind::Org) && !s.name.is_empty() && !lex.is_place(&s.name)
+        .filter(|s| s.kind == Some(SpeakerKind::Org) && !lex.is_place(&s.name))
+        .find(|s| s.name.split(' ').any(|w| w.eq_ignore_ascii_case(head)))
+        .map(|s| Entry {
+            name: s.name.clone(),
+            kind: SpeakerKind::Org,
+            title: String::new(),
         })
-        .collect();
-    let head_lower = head.to_lowercase();
-    let named_by_head = orgs
-        .iter()
-        .find(|s| s.name.to_lowercase().split(' ').any(|w| w == head_lower));
-    named_by_head.map(|s| Entry {
-        name: s.name.clone(),
-        kind: SpeakerKind::Org,
-        title: String::new(),
-    })
 }
 
 /// One way the story words a speaker: its words parsed, and its names if it joins several.
