@@ -349,14 +349,9 @@ fn read_text(path: PathBuf, mut reader: impl Read) -> Result<Step> {
         return Ok(Step::Nothing);
     }
     match String::from_utf8(bytes) {
-        Ok(text) if crate::html::is_html_path(compression(&path).1) => {
-            // Same length as the page, so every offset still indexes the file.
-            let visible = crate::html::visible_text(&text);
-            Ok(Step::Document(Document::new(
-                path.to_string_lossy(),
-                visible,
-            )))
-        }
+        Ok(text) if crate::html::is_html_path(compression(&path).1) => Ok(Step::Document(
+            crate::html::document(path.to_string_lossy(), &text),
+        )),
         Ok(text) => Ok(Step::Document(Document::new(path.to_string_lossy(), text))),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
@@ -470,11 +465,11 @@ mod tests {
     }
 
     #[test]
-    fn html_is_masked_to_its_visible_text_at_the_same_offsets() {
+    fn html_is_read_as_its_article_text() {
         let d = Dir::new();
         d.write("page.html", "<p>Hi</p>");
         let got = d.relative(read(&Reader::new(), vec![d.input("page.html")]));
-        assert_eq!(got, [r#"page.html = "\n  Hi\n   ""#]);
+        assert_eq!(got, [r#"page.html = "Hi""#]);
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub mod lexicon;
 pub mod output;
 pub mod quotes;
 pub mod segment;
+pub mod source_map;
 pub mod span;
 pub mod speakers;
 
