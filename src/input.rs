@@ -56,9 +56,11 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+mod format;
 pub(crate) mod jsonl;
 mod walk;
 
+pub use format::InputFormat;
 use jsonl::JsonlLines;
 pub use walk::{walk, Walk};
 
@@ -107,6 +109,7 @@ pub struct Reader {
 struct Fields {
     id: String,
     text: String,
+    format: InputFormat,
 }
 
 impl Default for Reader {
@@ -115,6 +118,7 @@ impl Default for Reader {
             fields: Fields {
                 id: "id".into(),
                 text: "text".into(),
+                format: InputFormat::Auto,
             },
         }
     }
@@ -134,6 +138,13 @@ impl Reader {
     /// The JSONL field holding a document's text (default `text`).
     pub fn text_field(mut self, name: impl Into<String>) -> Self {
         self.fields.text = name.into();
+        self
+    }
+
+    /// How to read every input's text (default [`InputFormat::Auto`]: by extension, then by
+    /// content).
+    pub fn input_format(mut self, format: InputFormat) -> Self {
+        self.fields.format = format;
         self
     }
 
@@ -202,7 +213,7 @@ impl Iterator for Documents {
                 match input {
                     Input::Stdin => {
                         self.path = PathBuf::from("-");
-                        open_stdin()
+                        open_stdin(self.fields.format)
                     }
                     Input::Path(path) => match fs::metadata(&path) {
                         Ok(meta) if meta.is_dir() => {
@@ -243,7 +254,7 @@ impl Documents {
 
     fn open_file(&mut self, path: PathBuf) -> Result<Step> {
         self.path.clone_from(&path);
-        open_file(path)
+        open_file(path, self.fields.format)
     }
 }
 
@@ -311,16 +322,16 @@ pub(crate) fn open_with(path: &Path, capacity: usize) -> Result<Box<dyn BufRead 
     })
 }
 
-fn open_file(path: PathBuf) -> Result<Step> {
+fn open_file(path: PathBuf, format: InputFormat) -> Result<Step> {
     let reader = open(&path)?;
     if is_jsonl(&path) {
         Ok(Step::Jsonl(JsonlLines::new(path, reader)))
     } else {
-        read_text(path, reader)
+        read_text(path, reader, format)
     }
 }
 
-fn open_stdin() -> Result<Step> {
+fn open_stdin(format: InputFormat) -> Result<Step> {
     let path = PathBuf::from("-");
     let mut reader = BufReader::with_capacity(BUFFER, io::stdin());
     let head = match reader.fill_buf() {
@@ -335,12 +346,12 @@ fn open_stdin() -> Result<Step> {
     if first == Some(&b'{') {
         Ok(Step::Jsonl(JsonlLines::new(path, Box::new(reader))))
     } else {
-        read_text(path, reader)
+        read_text(path, reader, format)
     }
 }
 
 /// The whole of `reader` as one document named after `path`.
-fn read_text(path: PathBuf, mut reader: impl Read) -> Result<Step> {
+fn read_text(path: PathBuf, mut reader: impl Read, format: InputFormat) -> Result<Step> {
     let mut bytes = Vec::new();
     if let Err(source) = reader.read_to_end(&mut bytes) {
         return Err(Error::Read { path, source });
@@ -348,14 +359,34 @@ fn read_text(path: PathBuf, mut reader: impl Read) -> Result<Step> {
     if bytes.is_empty() {
         return Ok(Step::Nothing);
     }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let msg = "UTF-16 text (it opens with a UTF-16 byte-order mark); whosaid reads UTF-8: \
+                   convert it first (iconv -f UTF-16 -t UTF-8)";
+        return Err(Error::Encoding {
+            path,
+            msg: msg.into(),
+        });
+    }
     match String::from_utf8(bytes) {
-        Ok(text) if crate::html::is_html_path(compression(&path).1) => Ok(Step::Document(
-            crate::html::document(path.to_string_lossy(), &text),
-        )),
-        Ok(text) => Ok(Step::Document(Document::new(path.to_string_lossy(), text))),
+        Ok(text) => {
+            let id = path.to_string_lossy().into_owned();
+            let inner = compression(&path).1;
+            Ok(Step::Document(format.document(id, Some(inner), text)))
+        }
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
-            let line = 1 + memchr::memchr_iter(b'\n', &err.as_bytes()[..valid]).count();
+            let bytes = err.as_bytes();
+            // A page in another charset says so: name it, which is more help than a byte offset.
+            let charset =
+                crate::html::declared_charset(bytes).filter(|c| c != "utf-8" && c != "utf8");
+            if let Some(charset) = charset {
+                let msg = format!(
+                    "the page declares charset {charset} and is not UTF-8; whosaid reads UTF-8: \
+                     convert it first (iconv -f {charset} -t UTF-8)"
+                );
+                return Err(Error::Encoding { path, msg });
+            }
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..valid]).count();
             Err(Error::NotUtf8 {
                 path,
                 line,

@@ -51,6 +51,7 @@ pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod quotes;
+pub mod reflow;
 pub mod segment;
 pub mod source_map;
 pub mod span;

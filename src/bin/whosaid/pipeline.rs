@@ -109,6 +109,9 @@ impl Pipeline {
                     for (tag, item) in done {
                         match item {
                             Ok((doc, attributions, rendered)) => {
+                                if !self.quiet {
+                                    warn(&doc);
+                                }
                                 let rendered = rendered.context("cannot format the output")?;
                                 write(tag, doc, attributions, rendered)?;
                                 written += 1;
@@ -162,6 +165,13 @@ impl Pipeline {
     }
 }
 
+/// Reports what the reader noticed about a document (a page with no article found).
+pub fn warn(doc: &Document) {
+    if let Some(warning) = &doc.warning {
+        let _ = writeln!(io::stderr(), "whosaid: {}: warning: {warning}", doc.id);
+    }
+}
+
 /// The documents of the inputs (stdin when there are none), read with the JSONL fields
 /// given.
 pub fn documents(input: &InputArgs) -> Documents {
@@ -173,6 +183,7 @@ pub fn documents(input: &InputArgs) -> Documents {
     Reader::new()
         .id_field(&input.id_field)
         .text_field(&input.text_field)
+        .input_format(input.input_format.into())
         .documents(inputs)
 }
 
