@@ -262,8 +262,12 @@ pub fn choose(tree: &Tree, paras: &[Paragraph]) -> Option<Vec<usize>> {
                 bonus = best_score * 0.2;
             }
             let s = &stats[i];
+            let same_class = bonus > 0.0;
             let join = match score[i] {
                 Some(sc) if sc + bonus >= sibling_threshold => true,
+                // A story cut in sections of one class: the other sections' paragraphs
+                // scored their own elements, too far below for the sibling to have a score.
+                _ if same_class && s.chars >= 140 && s.link_density() < 0.25 => true,
                 _ if nodes[i].props.kind == Kind::P => {
                     let ld = s.link_density();
                     (s.chars > 80 && ld < 0.25) || (s.chars > 0 && s.chars <= 80 && ld == 0.0)

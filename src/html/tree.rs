@@ -159,9 +159,15 @@ pub struct Tree {
 /// How far up the stack an inline end tag or an implied end looks for its element.
 const SEARCH: usize = 64;
 
-struct Builder {
+struct Builder<'a> {
+    page: &'a [u8],
     tree: Tree,
     stack: Vec<u32>,
+    /// For each open element, the length of the item list right after the break its start
+    /// tag made, if it made one: a block that closes with nothing added since takes its
+    /// break back, as an empty `<div>` (an icon, a spacer) inside a sentence splits no
+    /// paragraph a reader would see.
+    marks: Vec<Option<usize>>,
     names: HashMap<Vec<u8>, u32>,
     name_props: Vec<Props>,
     /// Open elements of each name: an end tag with none open costs nothing.
@@ -176,8 +182,10 @@ struct Builder {
 /// Builds the tree of `page`; `unlikely` drops elements whose class or id says boilerplate.
 pub fn build(page: &str, unlikely: bool) -> Tree {
     let mut b = Builder {
+        page: page.as_bytes(),
         tree: Tree::default(),
         stack: vec![0],
+        marks: vec![None],
         names: HashMap::new(),
         name_props: Vec::new(),
         open: Vec::new(),
@@ -212,7 +220,7 @@ pub fn build(page: &str, unlikely: bool) -> Tree {
     b.tree
 }
 
-impl Builder {
+impl Builder<'_> {
     fn intern(&mut self, name: &[u8]) -> u32 {
         let name = if name.iter().any(u8::is_ascii_uppercase) {
             self.lower.clear();
@@ -238,24 +246,36 @@ impl Builder {
 
     fn text(&mut self, start: usize, end: usize) {
         let node = self.top();
-        if !self.tree.nodes[node as usize].dropped {
+        // White space after a break is trimmed from the paragraph anyway; left out, it does
+        // not make an empty block look full.
+        let blank = matches!(self.tree.items.last(), Some(Item::Break) | None)
+            && self.page[start..end].iter().all(u8::is_ascii_whitespace);
+        if !blank && !self.tree.nodes[node as usize].dropped {
             self.tree.items.push(Item::Text { start, end, node });
         }
     }
 
-    fn brk(&mut self) {
-        if !matches!(self.tree.items.last(), Some(Item::Break) | None) {
-            self.tree.items.push(Item::Break);
+    /// Ends the paragraph; whether a break was added.
+    fn brk(&mut self) -> bool {
+        if matches!(self.tree.items.last(), Some(Item::Break) | None) {
+            return false;
         }
+        self.tree.items.push(Item::Break);
+        true
     }
 
     fn pop(&mut self) {
         if self.stack.len() > 1 {
             if let Some(node) = self.stack.pop() {
+                let mark = self.marks.pop().flatten();
                 let node = &self.tree.nodes[node as usize];
                 self.open[node.name as usize] -= 1;
                 if node.props.block {
-                    self.brk();
+                    if mark == Some(self.tree.items.len()) {
+                        self.tree.items.pop();
+                    } else {
+                        self.brk();
+                    }
                 }
             }
         }
@@ -321,6 +341,7 @@ impl Builder {
             inspect(attrs)
         };
         let unlikely = self.unlikely
+            && weight < 50
             && !matches!(
                 props.kind,
                 Kind::Body | Kind::Anchor | Kind::Article | Kind::Main
@@ -344,9 +365,8 @@ impl Builder {
         });
         self.stack.push(index);
         self.open[id as usize] += 1;
-        if props.block {
-            self.brk();
-        }
+        let broke = props.block && self.brk();
+        self.marks.push(broke.then_some(self.tree.items.len()));
     }
 
     fn end(&mut self, name: &[u8]) {
