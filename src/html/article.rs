@@ -204,17 +204,24 @@ pub fn choose(tree: &Tree, paras: &[Paragraph]) -> Option<Vec<usize>> {
     };
 
     // A story split in sections: three or more near-best candidates under one element.
-    let others: Vec<Vec<usize>> = top[1..]
+    // Counted per element, so a deep page costs its depth once per candidate, not squared.
+    let others: Vec<usize> = top[1..]
         .iter()
-        .filter(|&&t| score[t].unwrap_or(0.0) / best_score >= 0.75)
-        .map(|&t| ancestors(t))
+        .copied()
+        .filter(|&t| score[t].unwrap_or(0.0) / best_score >= 0.75)
         .collect();
     if others.len() >= 3 {
+        let mut shared = vec![0u8; n];
+        for &t in &others {
+            for up in ancestors(t) {
+                shared[up] += 1;
+            }
+        }
         for up in ancestors(best) {
             if up == 0 {
                 break;
             }
-            if others.iter().filter(|a| a.contains(&up)).count() >= 3 {
+            if shared[up] >= 3 {
                 best = up;
                 break;
             }

@@ -17,7 +17,7 @@
 //! are comments, menus, share bars, related links or adverts (and says nothing of content).
 
 use super::token::{attributes, Token, Tokenizer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// No element: the parent of the root.
 pub const NONE: u32 = u32::MAX;
@@ -186,7 +186,7 @@ pub fn build(page: &str, unlikely: bool) -> Tree {
         tree: Tree::default(),
         stack: vec![0],
         marks: vec![None],
-        names: HashMap::new(),
+        names: HashMap::default(),
         name_props: Vec::new(),
         open: Vec::new(),
         lower: Vec::new(),
