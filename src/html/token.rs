@@ -14,7 +14,7 @@
 //! Every step moves forward and each search starts where the last one ended, so a page of
 //! any shape is read in one pass.
 
-use memchr::{memchr, memchr2, memmem};
+use memchr::{memchr, memmem};
 
 /// A token: where it is in the page, and for a tag its name (as written) and attributes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -331,11 +331,6 @@ pub fn attributes(attrs: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
         };
         Some((name, value))
     })
-}
-
-/// Whether a `<` or `&` occurs: pages without either are text as they stand.
-pub fn has_markup(s: &[u8]) -> bool {
-    memchr2(b'<', b'&', s).is_some()
 }
 
 #[cfg(test)]
