@@ -29,7 +29,7 @@ pub enum Command {
     /// Look up every quotation of STORY in a SOURCE text.
     Check(CheckArgs),
     /// Print the text whosaid reads from each input, paragraph by paragraph.
-    Text(crate::text_cmd::TextArgs),
+    Text(TextArgs),
 }
 
 const AFTER_HELP: &str = "\
@@ -251,6 +251,40 @@ mod tests {
     fn args_are_consistent() {
         Args::command().debug_assert();
     }
+}
+
+/// `whosaid text`.
+#[derive(Debug, clap::Args)]
+pub struct TextArgs {
+    /// Files or directories to read; `-` or none reads stdin
+    #[arg(value_name = "INPUT", help_heading = "Input")]
+    pub inputs: Vec<PathBuf>,
+
+    /// How to read the inputs (see `whosaid extract --help`)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto, help_heading = "Input")]
+    pub input_format: InputFormat,
+
+    /// JSONL field holding a document's id
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "id",
+        help_heading = "Input"
+    )]
+    pub id_field: String,
+
+    /// JSONL field holding a document's text
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "text",
+        help_heading = "Input"
+    )]
+    pub text_field: String,
+
+    /// Do not report inputs that fail or warnings (the exit status still tells)
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// `--input-format`: how to read each input's text.

@@ -110,7 +110,7 @@ impl Pipeline {
                         match item {
                             Ok((doc, attributions, rendered)) => {
                                 if !self.quiet {
-                                    warn(&doc);
+                                    crate::report::warn(&doc);
                                 }
                                 let rendered = rendered.context("cannot format the output")?;
                                 write(tag, doc, attributions, rendered)?;
@@ -162,13 +162,6 @@ impl Pipeline {
     fn extracted(&self, doc: Document) -> (Document, Vec<Attribution>) {
         let attributions = self.extractor.extract(&doc);
         (doc, attributions)
-    }
-}
-
-/// Reports what the reader noticed about a document (a page with no article found).
-pub fn warn(doc: &Document) {
-    if let Some(warning) = &doc.warning {
-        let _ = writeln!(io::stderr(), "whosaid: {}: warning: {warning}", doc.id);
     }
 }
 

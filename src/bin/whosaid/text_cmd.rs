@@ -2,46 +2,12 @@
 //! user can see why a page gave nothing (the wrong block taken for the article, a
 //! paragraph cut in two) before asking why no quotation came out of it.
 
-use crate::args::InputFormat;
-use crate::pipeline;
+use crate::args::TextArgs;
+use crate::report::{report, warn};
 use anyhow::{Context, Result};
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use whosaid::input::{Input, Reader};
-
-#[derive(Debug, clap::Args)]
-pub struct TextArgs {
-    /// Files or directories to read; `-` or none reads stdin
-    #[arg(value_name = "INPUT", help_heading = "Input")]
-    pub inputs: Vec<PathBuf>,
-
-    /// How to read the inputs (see `whosaid extract --help`)
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto, help_heading = "Input")]
-    pub input_format: InputFormat,
-
-    /// JSONL field holding a document's id
-    #[arg(
-        long,
-        value_name = "NAME",
-        default_value = "id",
-        help_heading = "Input"
-    )]
-    pub id_field: String,
-
-    /// JSONL field holding a document's text
-    #[arg(
-        long,
-        value_name = "NAME",
-        default_value = "text",
-        help_heading = "Input"
-    )]
-    pub text_field: String,
-
-    /// Do not report inputs that fail or warnings (the exit status still tells)
-    #[arg(short, long)]
-    pub quiet: bool,
-}
 
 /// Prints `==> id <==`, then each paragraph of the document's body followed by a blank line.
 pub fn run(args: TextArgs) -> Result<ExitCode> {
@@ -63,13 +29,13 @@ pub fn run(args: TextArgs) -> Result<ExitCode> {
             Err(err) => {
                 all_read = false;
                 if !args.quiet {
-                    crate::report::report(&anyhow::Error::from(err));
+                    report(&anyhow::Error::from(err));
                 }
                 continue;
             }
         };
         if !args.quiet {
-            pipeline::warn(&doc);
+            warn(&doc);
         }
         writeln!(out, "==> {} <==", doc.id).context("cannot write stdout")?;
         for para in whosaid::document::paragraphs(&doc.text, doc.body.range()) {
