@@ -17,16 +17,20 @@
 //!   error naming the file and the 1-based line, after which the other lines still come;
 //! * a directory is walked recursively in path order (so runs are deterministic), taking
 //!   `.txt`, `.md`, `.markdown`, `.html`, `.htm` and `.jsonl` files (an HTML page is read as its
-//!   visible article text, masked in place: see [`crate::html`]); hidden entries (`.name`) and symbolic
+//!   article's text, with a map back to the page: see [`crate::html`]); hidden entries (`.name`) and symbolic
 //!   links to directories are skipped, the latter so that a link loop cannot trap the walk
 //!   ([`walk`] is that walk on its own, for other trees);
 //! * any of these compressed as `name.gz` is decompressed on the fly; a truncated stream is
 //!   an error naming the file, after the documents read before the damage;
-//! * stdin (`-`) is JSONL when its first non-blank byte is `{`, otherwise one plain-text
-//!   document with id `-`.
+//! * stdin (`-`) is JSONL when its first non-blank byte is `{`, otherwise one document with
+//!   id `-`.
 //!
 //! A file named explicitly is read whatever its extension: as JSONL when it ends in
-//! `.jsonl` (or `.jsonl.gz`), as plain text otherwise.
+//! `.jsonl` (or `.jsonl.gz`), otherwise as [`InputFormat`] says: by default a page when it
+//! is named `.html`/`.htm` or opens like one (stdin and JSONL texts too), Markdown when named
+//! `.md`/`.markdown`, plain text else. UTF-16 (by its byte-order mark) and a page in a
+//! declared charset other than UTF-8 are errors naming the file: offsets index the bytes as
+//! read, so whosaid does not transcode.
 //!
 //! Memory stays bounded by the largest single document: JSONL is read one line at a time
 //! and decoded only after the line is complete, so invalid UTF-8 in one line is reported
