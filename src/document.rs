@@ -5,15 +5,24 @@
 //! [`Document::body`] begins after it; offsets still count from the start of the file.
 
 use crate::lexicon::lexicon;
+use crate::source_map::SourceMap;
 use crate::span::Span;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One article: what it is called, its text as read, and where its body is.
+///
+/// A web page's text is not the page: [`Document::map`] leads from the text back to the
+/// page's bytes ([`crate::html`]), and [`Document::source_span`] is what output prints.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub id: String,
     pub text: String,
     pub body: Span,
+    /// From `text` to the bytes it was read from, when they differ (a web page).
+    pub map: Option<Arc<SourceMap>>,
+    /// Something the reader should know about the input (no article found in a page).
+    pub warning: Option<String>,
 }
 
 impl Document {
@@ -25,7 +34,28 @@ impl Document {
             id: id.into(),
             text,
             body,
+            map: None,
+            warning: None,
         }
+    }
+
+    /// A document of text read out of a page: all of it is body (a page's trailers were left
+    /// out by the reader, so the plain-text trailer rule does not run), and `map` leads back
+    /// to the page.
+    pub fn from_reading(id: impl Into<String>, text: String, map: Arc<SourceMap>) -> Self {
+        Document {
+            id: id.into(),
+            body: Span::new(0, text.len()),
+            text,
+            map: Some(map),
+            warning: None,
+        }
+    }
+
+    /// Where `span` of the text is in the input as read from disk: the same span for plain
+    /// text, the page bytes it came from for a web page.
+    pub fn source_span(&self, span: Span) -> Span {
+        self.map.as_ref().map_or(span, |m| m.source_span(span))
     }
 }
 

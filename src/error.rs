@@ -45,6 +45,11 @@ pub enum Error {
         offset: u64,
     },
 
+    /// Text in an encoding whosaid does not read: UTF-16 (by its byte-order mark), or a
+    /// page that declares a charset other than UTF-8 and is not UTF-8.
+    #[error("{}: {msg}", path.display())]
+    Encoding { path: PathBuf, msg: String },
+
     /// A JSONL line that is not a JSON object or whose fields have the wrong type.
     #[error("{}:{line}: bad JSONL record: {msg}", path.display())]
     JsonLine {
@@ -128,6 +133,7 @@ impl Error {
         match self {
             Error::Read { path, .. }
             | Error::NotUtf8 { path, .. }
+            | Error::Encoding { path, .. }
             | Error::JsonLine { path, .. }
             | Error::MissingField { path, .. }
             | Error::EntityTable { path, .. }

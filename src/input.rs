@@ -17,16 +17,20 @@
 //!   error naming the file and the 1-based line, after which the other lines still come;
 //! * a directory is walked recursively in path order (so runs are deterministic), taking
 //!   `.txt`, `.md`, `.markdown`, `.html`, `.htm` and `.jsonl` files (an HTML page is read as its
-//!   visible article text, masked in place: see [`crate::html`]); hidden entries (`.name`) and symbolic
+//!   article's text, with a map back to the page: see [`crate::html`]); hidden entries (`.name`) and symbolic
 //!   links to directories are skipped, the latter so that a link loop cannot trap the walk
 //!   ([`walk`] is that walk on its own, for other trees);
 //! * any of these compressed as `name.gz` is decompressed on the fly; a truncated stream is
 //!   an error naming the file, after the documents read before the damage;
-//! * stdin (`-`) is JSONL when its first non-blank byte is `{`, otherwise one plain-text
-//!   document with id `-`.
+//! * stdin (`-`) is JSONL when its first non-blank byte is `{`, otherwise one document with
+//!   id `-`.
 //!
 //! A file named explicitly is read whatever its extension: as JSONL when it ends in
-//! `.jsonl` (or `.jsonl.gz`), as plain text otherwise.
+//! `.jsonl` (or `.jsonl.gz`), otherwise as [`InputFormat`] says: by default a page when it
+//! is named `.html`/`.htm` or opens like one (stdin and JSONL texts too), Markdown when named
+//! `.md`/`.markdown`, plain text else. UTF-16 (by its byte-order mark) and a page in a
+//! declared charset other than UTF-8 are errors naming the file: offsets index the bytes as
+//! read, so whosaid does not transcode.
 //!
 //! Memory stays bounded by the largest single document: JSONL is read one line at a time
 //! and decoded only after the line is complete, so invalid UTF-8 in one line is reported
@@ -56,9 +60,11 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+mod format;
 pub(crate) mod jsonl;
 mod walk;
 
+pub use format::InputFormat;
 use jsonl::JsonlLines;
 pub use walk::{walk, Walk};
 
@@ -107,6 +113,7 @@ pub struct Reader {
 struct Fields {
     id: String,
     text: String,
+    format: InputFormat,
 }
 
 impl Default for Reader {
@@ -115,6 +122,7 @@ impl Default for Reader {
             fields: Fields {
                 id: "id".into(),
                 text: "text".into(),
+                format: InputFormat::Auto,
             },
         }
     }
@@ -134,6 +142,13 @@ impl Reader {
     /// The JSONL field holding a document's text (default `text`).
     pub fn text_field(mut self, name: impl Into<String>) -> Self {
         self.fields.text = name.into();
+        self
+    }
+
+    /// How to read every input's text (default [`InputFormat::Auto`]: by extension, then by
+    /// content).
+    pub fn input_format(mut self, format: InputFormat) -> Self {
+        self.fields.format = format;
         self
     }
 
@@ -202,7 +217,7 @@ impl Iterator for Documents {
                 match input {
                     Input::Stdin => {
                         self.path = PathBuf::from("-");
-                        open_stdin()
+                        open_stdin(self.fields.format)
                     }
                     Input::Path(path) => match fs::metadata(&path) {
                         Ok(meta) if meta.is_dir() => {
@@ -243,7 +258,7 @@ impl Documents {
 
     fn open_file(&mut self, path: PathBuf) -> Result<Step> {
         self.path.clone_from(&path);
-        open_file(path)
+        open_file(path, self.fields.format)
     }
 }
 
@@ -311,16 +326,16 @@ pub(crate) fn open_with(path: &Path, capacity: usize) -> Result<Box<dyn BufRead 
     })
 }
 
-fn open_file(path: PathBuf) -> Result<Step> {
+fn open_file(path: PathBuf, format: InputFormat) -> Result<Step> {
     let reader = open(&path)?;
     if is_jsonl(&path) {
         Ok(Step::Jsonl(JsonlLines::new(path, reader)))
     } else {
-        read_text(path, reader)
+        read_text(path, reader, format)
     }
 }
 
-fn open_stdin() -> Result<Step> {
+fn open_stdin(format: InputFormat) -> Result<Step> {
     let path = PathBuf::from("-");
     let mut reader = BufReader::with_capacity(BUFFER, io::stdin());
     let head = match reader.fill_buf() {
@@ -335,12 +350,12 @@ fn open_stdin() -> Result<Step> {
     if first == Some(&b'{') {
         Ok(Step::Jsonl(JsonlLines::new(path, Box::new(reader))))
     } else {
-        read_text(path, reader)
+        read_text(path, reader, format)
     }
 }
 
 /// The whole of `reader` as one document named after `path`.
-fn read_text(path: PathBuf, mut reader: impl Read) -> Result<Step> {
+fn read_text(path: PathBuf, mut reader: impl Read, format: InputFormat) -> Result<Step> {
     let mut bytes = Vec::new();
     if let Err(source) = reader.read_to_end(&mut bytes) {
         return Err(Error::Read { path, source });
@@ -348,19 +363,34 @@ fn read_text(path: PathBuf, mut reader: impl Read) -> Result<Step> {
     if bytes.is_empty() {
         return Ok(Step::Nothing);
     }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let msg = "UTF-16 text (it opens with a UTF-16 byte-order mark); whosaid reads UTF-8: \
+                   convert it first (iconv -f UTF-16 -t UTF-8)";
+        return Err(Error::Encoding {
+            path,
+            msg: msg.into(),
+        });
+    }
     match String::from_utf8(bytes) {
-        Ok(text) if crate::html::is_html_path(compression(&path).1) => {
-            // Same length as the page, so every offset still indexes the file.
-            let visible = crate::html::visible_text(&text);
-            Ok(Step::Document(Document::new(
-                path.to_string_lossy(),
-                visible,
-            )))
+        Ok(text) => {
+            let id = path.to_string_lossy().into_owned();
+            let inner = compression(&path).1;
+            Ok(Step::Document(format.document(id, Some(inner), text)))
         }
-        Ok(text) => Ok(Step::Document(Document::new(path.to_string_lossy(), text))),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
-            let line = 1 + memchr::memchr_iter(b'\n', &err.as_bytes()[..valid]).count();
+            let bytes = err.as_bytes();
+            // A page in another charset says so: name it, which is more help than a byte offset.
+            let charset =
+                crate::html::declared_charset(bytes).filter(|c| c != "utf-8" && c != "utf8");
+            if let Some(charset) = charset {
+                let msg = format!(
+                    "the page declares charset {charset} and is not UTF-8; whosaid reads UTF-8: \
+                     convert it first (iconv -f {charset} -t UTF-8)"
+                );
+                return Err(Error::Encoding { path, msg });
+            }
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..valid]).count();
             Err(Error::NotUtf8 {
                 path,
                 line,
@@ -470,11 +500,11 @@ mod tests {
     }
 
     #[test]
-    fn html_is_masked_to_its_visible_text_at_the_same_offsets() {
+    fn html_is_read_as_its_article_text() {
         let d = Dir::new();
         d.write("page.html", "<p>Hi</p>");
         let got = d.relative(read(&Reader::new(), vec![d.input("page.html")]));
-        assert_eq!(got, [r#"page.html = "\n  Hi\n   ""#]);
+        assert_eq!(got, [r#"page.html = "Hi""#]);
     }
 
     #[test]

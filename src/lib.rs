@@ -6,7 +6,8 @@
 //! [`Extractor::extract`] calls them:
 //!
 //! 1. [`document`]: front matter and site trailers are set aside; offsets still count from
-//!    the start of the file ([`html`] masks a page to its visible text first, same length).
+//!    the start of the file ([`html`] reads a page's article as text first, with a map
+//!    from that text back to the page's bytes).
 //!    The body is cut into paragraphs.
 //! 2. [`quotes`]: quote marks from `grammar/quote-marks.tsv` are paired by position and
 //!    glyph, apostrophes told apart, quotations over several paragraphs linked.
@@ -51,7 +52,9 @@ pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod quotes;
+pub mod reflow;
 pub mod segment;
+pub mod source_map;
 pub mod span;
 pub mod speakers;
 

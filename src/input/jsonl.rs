@@ -116,7 +116,7 @@ impl JsonlLines {
             }
         };
         match text {
-            Some(Value::String(text)) => Ok(Document::new(id, text)),
+            Some(Value::String(text)) => Ok(fields.format.document(id, None, text)),
             None | Some(Value::Null) => Err(missing(&fields.text)),
             Some(other) => Err(bad(format!(
                 "field {:?} is {}, not a string",

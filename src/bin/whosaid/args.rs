@@ -28,6 +28,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// Look up every quotation of STORY in a SOURCE text.
     Check(CheckArgs),
+    /// Print the text whosaid reads from each input, paragraph by paragraph.
+    Text(TextArgs),
 }
 
 const AFTER_HELP: &str = "\
@@ -62,7 +64,7 @@ pub struct Extract {
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
     /// Files or directories to read; `-` or none reads stdin. Directories are walked for
-    /// .txt, .md, .markdown and .jsonl files (each also as .gz)
+    /// .txt, .md, .markdown, .html, .htm and .jsonl files (each also as .gz)
     #[arg(value_name = "INPUT", help_heading = "Input")]
     pub inputs: Vec<PathBuf>,
 
@@ -83,6 +85,17 @@ pub struct InputArgs {
         help_heading = "Input"
     )]
     pub text_field: String,
+
+    /// How to read the inputs: by extension and content (auto), or as plain text,
+    /// Markdown or HTML pages whatever they are called
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = InputFormat::Auto,
+        help_heading = "Input"
+    )]
+    pub input_format: InputFormat,
 
     /// Entity table (CSV: id,name,kind,aliases,title,affiliation) to resolve speakers with
     #[arg(long, value_name = "FILE.csv", help_heading = "Input")]
@@ -237,5 +250,64 @@ mod tests {
     #[test]
     fn args_are_consistent() {
         Args::command().debug_assert();
+    }
+}
+
+/// `whosaid text`.
+#[derive(Debug, clap::Args)]
+pub struct TextArgs {
+    /// Files or directories to read; `-` or none reads stdin
+    #[arg(value_name = "INPUT", help_heading = "Input")]
+    pub inputs: Vec<PathBuf>,
+
+    /// How to read the inputs (see `whosaid extract --help`)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto, help_heading = "Input")]
+    pub input_format: InputFormat,
+
+    /// JSONL field holding a document's id
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "id",
+        help_heading = "Input"
+    )]
+    pub id_field: String,
+
+    /// JSONL field holding a document's text
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "text",
+        help_heading = "Input"
+    )]
+    pub text_field: String,
+
+    /// Do not report inputs that fail or warnings (the exit status still tells)
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `--input-format`: how to read each input's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// .html/.htm as pages, .md/.markdown as Markdown, other text as a page when it opens
+    /// like one, else as plain text
+    Auto,
+    /// Plain text: one paragraph per line, or hard-wrapped paragraphs
+    Text,
+    /// Markdown: paragraphs end at blank lines
+    Markdown,
+    /// HTML pages: the article, as a reader mode reads it
+    Html,
+}
+
+impl From<InputFormat> for whosaid::input::InputFormat {
+    fn from(f: InputFormat) -> Self {
+        match f {
+            InputFormat::Auto => Self::Auto,
+            InputFormat::Text => Self::Text,
+            InputFormat::Markdown => Self::Markdown,
+            InputFormat::Html => Self::Html,
+        }
     }
 }

@@ -16,6 +16,7 @@ mod progress;
 mod report;
 mod snapshot;
 mod target;
+mod text_cmd;
 
 use args::{Args, Command};
 use clap::Parser;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff_cmd::run(args),
         Command::Compare(args) => compare_cmd::run_compare(args),
         Command::Check(args) => compare_cmd::run_check(args),
+        Command::Text(args) => text_cmd::run(args),
     };
     match result {
         Ok(code) => code,

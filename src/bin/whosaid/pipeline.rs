@@ -109,6 +109,9 @@ impl Pipeline {
                     for (tag, item) in done {
                         match item {
                             Ok((doc, attributions, rendered)) => {
+                                if !self.quiet {
+                                    crate::report::warn(&doc);
+                                }
                                 let rendered = rendered.context("cannot format the output")?;
                                 write(tag, doc, attributions, rendered)?;
                                 written += 1;
@@ -173,6 +176,7 @@ pub fn documents(input: &InputArgs) -> Documents {
     Reader::new()
         .id_field(&input.id_field)
         .text_field(&input.text_field)
+        .input_format(input.input_format.into())
         .documents(inputs)
 }
 

@@ -1,0 +1,47 @@
+//! `whosaid text`: the text whosaid reads from each input, paragraph by paragraph, so that a
+//! user can see why a page gave nothing (the wrong block taken for the article, a
+//! paragraph cut in two) before asking why no quotation came out of it.
+
+use crate::args::TextArgs;
+use crate::report::{report, warn};
+use anyhow::{Context, Result};
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+use whosaid::input::{Input, Reader};
+
+/// Prints `==> id <==`, then each paragraph of the document's body followed by a blank line.
+pub fn run(args: TextArgs) -> Result<ExitCode> {
+    let inputs: Vec<Input> = if args.inputs.is_empty() {
+        vec![Input::Stdin]
+    } else {
+        args.inputs.iter().cloned().map(Input::from_arg).collect()
+    };
+    let documents = Reader::new()
+        .id_field(&args.id_field)
+        .text_field(&args.text_field)
+        .input_format(args.input_format.into())
+        .documents(inputs);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut all_read = true;
+    for item in documents {
+        let doc = match item {
+            Ok(doc) => doc,
+            Err(err) => {
+                all_read = false;
+                if !args.quiet {
+                    report(&anyhow::Error::from(err));
+                }
+                continue;
+            }
+        };
+        if !args.quiet {
+            warn(&doc);
+        }
+        writeln!(out, "==> {} <==", doc.id).context("cannot write stdout")?;
+        for para in whosaid::document::paragraphs(&doc.text, doc.body.range()) {
+            writeln!(out, "{}\n", &doc.text[para.range()]).context("cannot write stdout")?;
+        }
+    }
+    out.flush().context("cannot write stdout")?;
+    Ok(ExitCode::from(if all_read { 0 } else { 1 }))
+}
