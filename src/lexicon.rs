@@ -229,6 +229,14 @@ impl Lexicon {
     /// Whether `name` names a place, a people or a party (`grammar/places.txt`), never a
     /// person: "Israel", "South Africa", "Republican"; case aside.
     pub fn is_place(&self, name: &str) -> bool {
+        // Most names are short and ASCII: folded on the stack, no allocation.
+        let mut buf = [0u8; 48];
+        if name.len() <= buf.len() && name.is_ascii() {
+            let folded = &mut buf[..name.len()];
+            folded.copy_from_slice(name.as_bytes());
+            folded.make_ascii_lowercase();
+            return std::str::from_utf8(folded).is_ok_and(|f| self.places.contains(f));
+        }
         self.places.contains(name.to_lowercase().as_str())
     }
 
