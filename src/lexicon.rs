@@ -63,7 +63,7 @@ mod table;
 mod verbs;
 mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub use marks::QuoteMark;
@@ -77,7 +77,7 @@ use pronouns::load_pronouns;
 use source::{GrammarError, GrammarFile};
 use table::{contains_folded, fold, Filtered, WordMap, WordSet};
 use verbs::load_verbs;
-use words::{load_abbreviations, load_phrases, load_titles, load_word_set};
+use words::{load_abbreviations, load_expansions, load_phrases, load_titles, load_word_set};
 
 /// Every table of `grammar/`; get the shared instance with [`lexicon`].
 #[derive(Debug)]
@@ -98,6 +98,7 @@ pub struct Lexicon {
     honorifics: Filtered<WordMap<Gender>>,
     first_names: Filtered<WordMap<Gender>>,
     places: HashSet<&'static str>,
+    title_abbreviations: HashMap<&'static str, &'static str>,
     boilerplate: HashSet<&'static str>,
     lists: WordLists,
 }
@@ -226,6 +227,18 @@ impl Lexicon {
         capitalised_gender(&self.first_names, word)
     }
 
+    /// The title a short form stands for: "governor" for "Gov." or "gov"; one final dot
+    /// and ASCII case aside.
+    pub fn title_expansion(&self, short: &str) -> Option<&'static str> {
+        let short = short.strip_suffix('.').unwrap_or(short);
+        if short.len() > 8 {
+            return None;
+        }
+        self.title_abbreviations
+            .get(short.to_ascii_lowercase().as_str())
+            .copied()
+    }
+
     /// Whether `name` names a place, a people or a party (`grammar/places.txt`), never a
     /// person: "Israel", "South Africa", "Republican"; case aside.
     pub fn is_place(&self, name: &str) -> bool {
@@ -269,6 +282,7 @@ impl Lexicon {
             honorifics: Filtered::map(load_pronouns(HONORIFICS)?),
             first_names: Filtered::map(load_pronouns(FIRST_NAMES)?),
             places: load_phrases(PLACES)?,
+            title_abbreviations: load_expansions(TITLE_ABBREVIATIONS)?,
             boilerplate: load_phrases(BOILERPLATE)?,
             lists: WordLists::load()?,
             titles: Filtered::set(load_titles(TITLES)?),
@@ -316,6 +330,10 @@ const HONORIFICS: GrammarFile =
 const FIRST_NAMES: GrammarFile = GrammarFile::new(
     "first-names.txt",
     include_str!("../grammar/first-names.txt"),
+);
+const TITLE_ABBREVIATIONS: GrammarFile = GrammarFile::new(
+    "title-abbreviations.txt",
+    include_str!("../grammar/title-abbreviations.txt"),
 );
 const PLACES: GrammarFile = GrammarFile::new("places.txt", include_str!("../grammar/places.txt"));
 const BOILERPLATE: GrammarFile = GrammarFile::new(
@@ -480,6 +498,8 @@ mod tests {
         assert_eq!(lex.first_name_gender("MARY"), None);
         assert!(lex.is_place("South Africa") && lex.is_place("Israeli"));
         assert!(!lex.is_place("Jones"));
+        assert_eq!(lex.title_expansion("Gov."), Some("governor"));
+        assert_eq!(lex.title_expansion("Governor"), None);
         assert!(!lex.is_boilerplate("latest") && !lex.is_boilerplate("Smith said"));
     }
 

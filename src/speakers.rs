@@ -683,11 +683,27 @@ fn same_role(a: &str, b: &str) -> bool {
 /// A title for comparison: its words before any apposition, determiners dropped.
 fn title_key(title: &str) -> String {
     let before_apposition = title.split(',').next().unwrap_or("");
-    let words: Vec<&str> = before_apposition
+    let words: Vec<String> = before_apposition
         .split_whitespace()
         .filter(|w| !is_determiner(w))
+        .map(expand_title)
         .collect();
     words.join(" ")
+}
+
+/// A title word written in full, capitalised as written: `Gov.` is `Governor`.
+fn expand_title(word: &str) -> String {
+    match lexicon().title_expansion(word) {
+        Some(full) if word.starts_with(char::is_uppercase) => {
+            let mut chars = full.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        Some(full) => full.to_string(),
+        None => word.to_string(),
+    }
 }
 
 /// The nearest preceding person (he, she), or speaker of the right kind (it, they).

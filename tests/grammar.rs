@@ -27,6 +27,8 @@ enum Kind {
     QuoteMarks,
     /// Lowercase phrases, one a line.
     Phrases,
+    /// `short<TAB>long`, both lowercase words.
+    Expansions,
 }
 
 const FILES: &[(&str, Kind)] = &[
@@ -59,6 +61,7 @@ const FILES: &[(&str, Kind)] = &[
     ("speech-verbs.txt", Kind::Verbs),
     ("stop-words.txt", Kind::Words),
     ("time-words.txt", Kind::Words),
+    ("title-abbreviations.txt", Kind::Expansions),
     ("titles.txt", Kind::Titles),
 ];
 

@@ -498,6 +498,11 @@ fn speakers_by_salience_gender_and_role() {
             &[("Ana Silva", "direct", "We will keep it open,", "quote-speaker-verb")],
         ),
         (
+            // A title's short form is the title: `Gov.` is the governor.
+            "Gov. Eric Holcomb signed the budget on Monday. “It is a budget for growth,” the Republican governor said.",
+            &[("Eric Holcomb", "direct", "It is a budget for growth,", "quote-speaker-verb")],
+        ),
+        (
             // A role the story never gave anyone stays unresolved.
             "Ana Silva visited the plant on Monday. “We will keep it open,” the minister said.",
             &[("", "direct", "We will keep it open,", "quote-speaker-verb")],

@@ -15,7 +15,7 @@
 //! assert!(words.sentence_openers.contains_capitalised("Still"));
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use nom::branch::alt;
 use nom::character::complete::char;
@@ -258,6 +258,32 @@ pub(super) fn load_phrases(file: GrammarFile) -> Result<HashSet<&'static str>, G
         }
     }
     Ok(set)
+}
+
+/// Pairs `short<TAB>long` of lowercase words, as `title-abbreviations.txt` holds them.
+pub(super) fn load_expansions(
+    file: GrammarFile,
+) -> Result<HashMap<&'static str, &'static str>, GrammarError> {
+    let mut map = HashMap::new();
+    for (line, (short, long)) in file.parse(expansion_line)? {
+        if short.to_lowercase() != short || long.to_lowercase() != long {
+            return Err(file.error(line, format!("{short:?} and {long:?} must be lowercase")));
+        }
+        if map.insert(short, long).is_some() {
+            return Err(file.error(line, format!("duplicate entry {short:?}")));
+        }
+    }
+    Ok(map)
+}
+
+/// `expansion-line = blank / comment / word TAB word EOL`, e.g. `gov<TAB>governor`.
+pub(super) fn expansion_line(i: &str) -> Res<'_, Option<(&str, &str)>> {
+    alt((
+        blank,
+        comment,
+        map((word, char('\t'), word, eof), |(s, _, l, _)| Some((s, l))),
+    ))
+    .parse(i)
 }
 
 /// `word-line = blank / comment / word EOL`, e.g. `spokeswoman`.

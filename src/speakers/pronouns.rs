@@ -61,7 +61,10 @@ impl People {
         let introduced = names.introduced_people();
         for (full, title) in &introduced {
             let surname = full.rsplit(' ').next().unwrap_or(full);
-            let role = title.map(|t| t.trim_end_matches('.').to_lowercase());
+            let role = title.map(|t| {
+                let full = lexicon().title_expansion(t);
+                full.map_or_else(|| t.trim_end_matches('.').to_lowercase(), str::to_string)
+            });
             match by_surname.get(surname) {
                 Some(&k) => {
                     if roles[k].is_none() {
