@@ -468,6 +468,10 @@ fn class_and_id(attrs: &[u8], class: &str) -> String {
     s
 }
 
+// These lists stay in Rust, beside the scorer that weighs them: they are fragments of
+// page templates' class and id names (`-ad-`, `h-entry`), matched inside markup, not words
+// of the language the grammar files describe.
+
 /// Words in a class or id that say the element is the story.
 const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
