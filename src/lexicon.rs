@@ -231,12 +231,15 @@ impl Lexicon {
     /// and ASCII case aside.
     pub fn title_expansion(&self, short: &str) -> Option<&'static str> {
         let short = short.strip_suffix('.').unwrap_or(short);
-        if short.len() > 8 {
+        let mut buf = [0u8; 8];
+        if short.len() > buf.len() || short.len() < 2 {
             return None;
         }
-        self.title_abbreviations
-            .get(short.to_ascii_lowercase().as_str())
-            .copied()
+        let folded = &mut buf[..short.len()];
+        folded.copy_from_slice(short.as_bytes());
+        folded.make_ascii_lowercase();
+        let folded = std::str::from_utf8(folded).ok()?;
+        self.title_abbreviations.get(folded).copied()
     }
 
     /// Whether `name` names a place, a people or a party (`grammar/places.txt`), never a

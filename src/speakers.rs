@@ -607,8 +607,10 @@ fn resolve_description(p: &Parsed, table: &Table) -> Option<Entry> {
         return None;
     }
     let found = table.values().find(|e| {
-        let title = title_key(&e.title);
-        e.kind == SpeakerKind::Person && !title.is_empty() && same_role(&title, &key)
+        // The cheap tests first: most entries are untitled, or no person.
+        e.kind == SpeakerKind::Person
+            && !e.title.is_empty()
+            && same_role(&title_key(&e.title), &key)
     });
     found.cloned()
 }
