@@ -521,6 +521,15 @@ fn speakers_by_salience_gender_and_role() {
         ),
         ("Police found the car in a river near the town.", &[]),
         (
+            // The apposition after a speaker says who they are, not what they said.
+            "The forest is easy to save, because it adds little to the economy, says Phil Lane, an ecologist at the Amazon Institute in Manaus.",
+            &[("", "indirect", "little to the economy", "speaker-verb-content")],
+        ),
+        (
+            "Prices will rise next year, says Mia Ford, an analyst at Cole Bank in Oslo.",
+            &[("Mia Ford", "indirect", "Prices will rise next year", "clause-verb-speaker")],
+        ),
+        (
             // A short form the story defined names the body in full.
             "The Competition and Markets Authority (CMA) opened an inquiry. The CMA said the deal would hurt buyers.",
             &[(

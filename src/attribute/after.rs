@@ -11,8 +11,8 @@
 //! (`criticized X for Y`).
 
 use super::content::{
-    blames, cue_words_end, indirect_allowed, introduced, participle_start, skip_to_content,
-    starts_badly,
+    blames, cue_words_end, indirect_allowed, introduced, participle_start, skip_apposition,
+    skip_to_content, starts_badly,
 };
 use super::reading::{Claim, Reading};
 use crate::cues::{participle_cue, Cue, CueRule};
@@ -48,6 +48,11 @@ impl Reading<'_, '_> {
     fn content_after(&self, cue: &Cue, next: Option<&Cue>) -> Option<Range<usize>> {
         let (text, toks) = (self.text, self.toks);
         let mut start = cue_words_end(cue);
+        if cue.rule == CueRule::VerbSpeaker {
+            // `says Phil Lane, an ecologist at the institute.`: who the speaker is, not what
+            // they said.
+            start = skip_apposition(toks, start, cue);
+        }
         if cue.rule == CueRule::AccordingTo {
             start = cue.speaker.toks.1;
             if cue.verb > 0 {
