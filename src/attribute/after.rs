@@ -16,6 +16,7 @@ use super::content::{
 };
 use super::reading::{Claim, Reading};
 use crate::cues::{participle_cue, Cue, CueRule};
+use crate::lexicon::lexicon;
 use crate::segment::TokKind;
 use std::ops::Range;
 
@@ -48,7 +49,7 @@ impl Reading<'_, '_> {
     fn content_after(&self, cue: &Cue, next: Option<&Cue>) -> Option<Range<usize>> {
         let (text, toks) = (self.text, self.toks);
         let mut start = cue_words_end(cue);
-        if cue.rule == CueRule::VerbSpeaker {
+        if cue.rule == CueRule::VerbSpeaker && describes_speaker(text, cue) {
             // `says Phil Lane, an ecologist at the institute.`: who the speaker is, not what
             // they said.
             start = skip_apposition(toks, start, cue);
@@ -110,4 +111,18 @@ impl Reading<'_, '_> {
             self.push_content(start..end, &cue, Claim::After, group);
         }
     }
+}
+
+/// Does the speaker's apposition say who they are (`an ecologist at …`, `who studies …`,
+/// `the head of …`) rather than open what they said (`the plan would fail`)?
+fn describes_speaker(text: &str, cue: &Cue) -> bool {
+    let Some(apposition) = cue.speaker.apposition else {
+        return false;
+    };
+    let lex = lexicon();
+    let mut words = text[apposition.range()].split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    let role = |w: &str| lex.is_title(w) || lex.is_anonymous_head(w);
+    matches!(first, "a" | "an" | "who") || role(first) || first == "the" && role(second)
 }
