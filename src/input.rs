@@ -68,7 +68,8 @@ pub use format::InputFormat;
 use jsonl::JsonlLines;
 pub use walk::{walk, Walk};
 
-/// Extensions taken from a directory walk (each also with a further `.gz`).
+/// Extensions taken from a directory walk (each also with a further `.gz`). File types, not
+/// words of a language: they stay here, beside the walk, not in `grammar/`.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl", "html", "htm"];
 
 const BUFFER: usize = 64 * 1024;
