@@ -58,6 +58,7 @@ pub use self::compare::{PairPrinter, Role, PAIR_HEADER};
 pub(crate) use self::csv::CsvTable;
 pub use self::csv::{CsvSink, CSV_HEADER};
 pub use self::json::JsonlSink;
+pub use self::row::{row_fields, Cell};
 pub use self::render::Rendering;
 pub use self::sink::Sink;
 pub use self::table::TableSink;

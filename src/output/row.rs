@@ -32,11 +32,21 @@ pub(super) struct Row<'a> {
     pub(super) speaker_title: Option<&'a str>,
 }
 
-/// A field of a [`Row`]; `None` is an empty CSV cell or a JSON `null`.
-#[derive(Clone, Copy)]
-pub(super) enum Cell<'a> {
+/// A field of a row (see [`row_fields`]); `None` is an empty CSV cell or a JSON `null`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell<'a> {
     Text(Option<&'a str>),
     Number(Option<usize>),
+}
+
+/// The fields of the row of `a` with their JSONL keys, in JSONL order (the quotation is
+/// `text`): what every sink prints, for writers of other shapes (the Python package's
+/// dicts), so that they carry the same values without a copy of the rules.
+pub fn row_fields<'a>(
+    doc: &'a Document,
+    a: &'a Attribution,
+) -> io::Result<[(&'static str, Cell<'a>); 14]> {
+    Ok(Row::new(doc, a)?.fields())
 }
 
 impl<'a> Row<'a> {
