@@ -59,13 +59,14 @@ use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 mod format;
 pub(crate) mod jsonl;
 mod walk;
 
 pub use format::InputFormat;
-use jsonl::JsonlLines;
+use jsonl::{JsonLine, JsonlLines};
 pub use walk::{walk, Walk};
 
 /// Extensions taken from a directory walk (each also with a further `.gz`). File types, not
@@ -161,7 +162,7 @@ impl Reader {
             jsonl: None,
             path: PathBuf::new(),
             consumed: 0,
-            fields: self.fields.clone(),
+            fields: Arc::new(self.fields.clone()),
         }
     }
 }
@@ -175,7 +176,8 @@ pub struct Documents {
     jsonl: Option<JsonlLines>,
     /// The file opened last: where the document last returned came from.
     path: PathBuf,
-    fields: Fields,
+    /// Shared with each JSONL line read, which decodes itself.
+    fields: Arc<Fields>,
     /// Bytes of input consumed by files finished, for progress reports.
     consumed: u64,
 }
@@ -198,14 +200,55 @@ enum Step {
     Nothing,
 }
 
+/// A document as read, before the work that can wait for a worker thread: a JSONL line is
+/// only split off the stream, and decoded by [`Record::into_document`], so that the thread
+/// reading a corpus moves bytes and nothing more (see [`Documents::next_record`]).
+pub struct Record(Readout);
+
+enum Readout {
+    Document(Document),
+    Line(JsonLine),
+}
+
+impl Record {
+    /// The document, or the error decoding it gave (naming the file and line).
+    pub fn into_document(self) -> Result<Document> {
+        match self.0 {
+            Readout::Document(doc) => Ok(doc),
+            Readout::Line(line) => line.decode(),
+        }
+    }
+
+    /// About the bytes of text it holds: what a batch of records is measured in.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Readout::Document(doc) => doc.text.len(),
+            Readout::Line(line) => line.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 impl Iterator for Documents {
     type Item = Result<Document>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        self.next_record()
+            .map(|record| record.and_then(Record::into_document))
+    }
+}
+
+impl Documents {
+    /// The next record, or an error in place of an input that could not be read: what
+    /// [`Iterator::next`] gives, with JSONL lines left to decode, by any thread.
+    pub fn next_record(&mut self) -> Option<Result<Record>> {
         loop {
             if let Some(jsonl) = &mut self.jsonl {
-                match jsonl.next_record(&self.fields) {
-                    Some(item) => return Some(item),
+                match jsonl.next_line(&self.fields) {
+                    Some(item) => return Some(item.map(|line| Record(Readout::Line(line)))),
                     None => {
                         self.consumed += jsonl.bytes_read();
                         self.jsonl = None;
@@ -235,7 +278,7 @@ impl Iterator for Documents {
             match step {
                 Ok(Step::Document(doc)) => {
                     self.consumed += doc.text.len() as u64;
-                    return Some(Ok(doc));
+                    return Some(Ok(Record(Readout::Document(doc))));
                 }
                 Ok(Step::Jsonl(jsonl)) => self.jsonl = Some(jsonl),
                 Ok(Step::Nothing) => {}

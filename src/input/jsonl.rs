@@ -2,16 +2,24 @@
 //! record: each line is a JSON object with an id and a text (the field names configurable);
 //! every other field is skipped unparsed. A bad line is an error naming its file and line, and
 //! reading goes on with the next.
+//!
+//! Reading is two steps: [`JsonlLines`] only splits the stream into lines ([`JsonLine`]),
+//! and [`JsonLine::decode`] checks the UTF-8 and parses the JSON. The binary runs the
+//! second on its worker threads, so that the thread that reads the corpus only moves bytes:
+//! a record whose other fields (annotations, a crawler's metadata) outweigh its text would
+//! otherwise keep the workers waiting on the reader.
 
 use super::Fields;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use std::io::{self, BufRead};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A JSONL stream, read one line at a time.
 pub(super) struct JsonlLines {
-    path: PathBuf,
+    /// Shared with every line read, for their errors.
+    path: Arc<PathBuf>,
     reader: Box<dyn BufRead + Send>,
     /// The 1-based number of the line last read.
     line: usize,
@@ -32,7 +40,7 @@ impl JsonlLines {
 
     pub(super) fn new(path: PathBuf, reader: Box<dyn BufRead + Send>) -> Self {
         JsonlLines {
-            path,
+            path: Arc::new(path),
             reader,
             line: 0,
             offset: 0,
@@ -40,8 +48,9 @@ impl JsonlLines {
         }
     }
 
-    /// The next document or bad line; `None` at the end of the stream or after a read error.
-    pub(super) fn next_record(&mut self, fields: &Fields) -> Option<Result<Document>> {
+    /// The next line that is not blank, still to decode, or the error reading gave; `None`
+    /// at the end of the stream or after a read error.
+    pub(super) fn next_line(&mut self, fields: &Arc<Fields>) -> Option<Result<JsonLine>> {
         loop {
             self.offset += self.buf.len() as u64;
             self.buf.clear();
@@ -52,7 +61,7 @@ impl JsonlLines {
                     // Stop here: after a failed read (a damaged .gz) the position is unknown.
                     self.reader = Box::new(io::empty());
                     self.buf.clear();
-                    let path = self.path.clone();
+                    let path = PathBuf::clone(&self.path);
                     return Some(Err(Error::Read { path, source }));
                 }
             }
@@ -66,32 +75,80 @@ impl JsonlLines {
                     skipped = 3;
                 }
             }
-            let text = match std::str::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(err) => {
-                    return Some(Err(Error::NotUtf8 {
-                        path: self.path.clone(),
-                        line: self.line,
-                        offset: self.offset + skipped + err.valid_up_to() as u64,
-                    }))
-                }
-            };
-            if text.trim().is_empty() {
+            if is_blank(bytes) {
                 continue;
             }
-            return Some(self.parse(text, fields));
+            return Some(Ok(JsonLine {
+                path: Arc::clone(&self.path),
+                fields: Arc::clone(fields),
+                line: self.line,
+                offset: self.offset + skipped,
+                bytes: bytes.to_vec(),
+            }));
         }
     }
+}
 
-    fn parse(&self, line: &str, fields: &Fields) -> Result<Document> {
+/// Whether a line holds nothing but white space (Unicode's, as `str::trim` sees it): such
+/// lines are skipped. Decided on the bytes where it can be, as most lines start with `{`.
+fn is_blank(bytes: &[u8]) -> bool {
+    let rest = bytes
+        .iter()
+        .position(|&b| !matches!(b, b'\t'..=b'\r' | b' '))
+        .map_or(&[][..], |at| &bytes[at..]);
+    match rest.first() {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        // White space beyond ASCII (a no-break space) is rare enough to decode for.
+        Some(_) => std::str::from_utf8(rest).is_ok_and(|s| s.trim().is_empty()),
+    }
+}
+
+/// One line of a JSONL stream, split off but not yet decoded: [`JsonLine::decode`] is the
+/// work that can move to another thread.
+pub(super) struct JsonLine {
+    path: Arc<PathBuf>,
+    fields: Arc<Fields>,
+    /// Its 1-based line number.
+    line: usize,
+    /// The byte offset of `bytes` in the stream.
+    offset: u64,
+    /// Without its line end (and, on line 1, without a byte-order mark).
+    bytes: Vec<u8>,
+}
+
+impl JsonLine {
+    /// Bytes of the line, what a batch of lines is measured in.
+    pub(super) fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The document of the line, or an error naming its file and line: not UTF-8, not a
+    /// JSON object, no id or text.
+    pub(super) fn decode(self) -> Result<Document> {
+        let text = match std::str::from_utf8(&self.bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                return Err(Error::NotUtf8 {
+                    path: PathBuf::clone(&self.path),
+                    line: self.line,
+                    offset: self.offset + err.valid_up_to() as u64,
+                })
+            }
+        };
+        self.parse(text)
+    }
+
+    fn parse(&self, line: &str) -> Result<Document> {
         use serde_json::Value;
+        let fields = &*self.fields;
         let bad = |msg: String| Error::JsonLine {
-            path: self.path.clone(),
+            path: PathBuf::clone(&self.path),
             line: self.line,
             msg,
         };
         let missing = |field: &str| Error::MissingField {
-            path: self.path.clone(),
+            path: PathBuf::clone(&self.path),
             line: self.line,
             field: field.to_owned(),
         };
@@ -198,5 +255,27 @@ fn json_type(value: &serde_json::Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+
+    #[test]
+    fn blank_lines_are_white_space_as_str_trim_sees_it() {
+        let cases: [(&[u8], bool); 8] = [
+            (b"", true),
+            (b" \t\x0B\x0C", true),
+            ("\u{a0}\u{3000} ".as_bytes(), true),
+            (b"{}", false),
+            (b"  x", false),
+            ("\u{a0}{}".as_bytes(), false),
+            (b"\xFF", false),
+            (b" \xC2", false),
+        ];
+        for (line, blank) in cases {
+            assert_eq!(is_blank(line), blank, "{line:?}");
+        }
     }
 }

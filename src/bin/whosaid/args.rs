@@ -101,6 +101,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE.csv", help_heading = "Input")]
     pub entities: Option<PathBuf>,
 
+    /// An input that cannot be read (a missing file, a bad JSONL line): `skip` reports it
+    /// and goes on, exiting 0; `fail` stops there, exiting 1. Without it, each one is
+    /// reported and skipped and the exit status is 1
+    #[arg(long, value_enum, value_name = "WHAT", help_heading = "Input")]
+    pub on_error: Option<OnError>,
+
     /// Worker threads [default: one per core]
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
@@ -108,6 +114,15 @@ pub struct InputArgs {
     /// Do not report inputs that fail (the exit status still does)
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// What `--on-error` does with an input that cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OnError {
+    /// Report it on stderr, go on with the rest, exit 0: a filter for `rdd.pipe`
+    Skip,
+    /// Report it on stderr and stop there, exit 1
+    Fail,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

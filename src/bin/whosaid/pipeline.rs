@@ -16,12 +16,12 @@
 //! })?;
 //! ```
 
-use crate::args::InputArgs;
+use crate::args::{InputArgs, OnError};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::Path;
-use whosaid::input::{Documents, Input, Reader};
+use whosaid::input::{Documents, Input, Reader, Record};
 use whosaid::{Attribution, Document, Extractor};
 
 /// A document, its attributions and their rendering (or the error rendering gave).
@@ -39,6 +39,7 @@ pub struct Pipeline {
     pool: rayon::ThreadPool,
     extractor: Extractor,
     quiet: bool,
+    on_error: Option<OnError>,
 }
 
 impl Pipeline {
@@ -54,6 +55,7 @@ impl Pipeline {
             pool,
             extractor,
             quiet: input.quiet,
+            on_error: input.on_error,
         })
     }
 
@@ -100,7 +102,8 @@ impl Pipeline {
         while !items.is_empty() || extracted.is_some() {
             // The pool extracts this batch while this thread writes the one before and reads
             // (and parses) the one after: the workers never wait for the output.
-            let (results, next) = std::thread::scope(|scope| -> Result<_> {
+            // `None` once `--on-error fail` met a failure.
+            let step = std::thread::scope(|scope| -> Result<_> {
                 let work = (!items.is_empty()).then(|| {
                     scope.spawn(|| self.extract_batch(std::mem::take(&mut items), &render))
                 });
@@ -117,9 +120,14 @@ impl Pipeline {
                                 written += 1;
                             }
                             Err(err) => {
-                                all_read = false;
                                 if !self.quiet {
                                     crate::report::report(&anyhow::Error::from(err));
+                                }
+                                match self.on_error {
+                                    Some(OnError::Skip) => {}
+                                    None => all_read = false,
+                                    // What was read before it is written; nothing after.
+                                    Some(OnError::Fail) => return Ok(None),
                                 }
                             }
                         }
@@ -130,8 +138,11 @@ impl Pipeline {
                     .map(|w| w.join())
                     .transpose()
                     .map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
-                Ok((results, next))
+                Ok(Some((results, next)))
             })?;
+            let Some((results, next)) = step else {
+                return Ok(false);
+            };
             extracted = results;
             items = next;
         }
@@ -141,14 +152,16 @@ impl Pipeline {
     /// One batch extracted and rendered on the pool, in input order.
     fn extract_batch<T: Send, R: Send>(
         &self,
-        items: Vec<(T, whosaid::error::Result<Document>)>,
+        items: Vec<(T, whosaid::error::Result<Record>)>,
         render: &(impl Fn(&Document, &[Attribution]) -> io::Result<R> + Sync),
     ) -> Batch<T, R> {
         self.pool.install(|| {
             items
                 .into_par_iter()
                 .map(|(tag, item)| {
-                    let extracted = item.map(|doc| {
+                    // JSONL lines are decoded here, on the pool: the reading thread only
+                    // split them.
+                    let extracted = item.and_then(Record::into_document).map(|doc| {
                         let (doc, attributions) = self.extracted(doc);
                         let rendered = render(&doc, &attributions);
                         (doc, attributions, rendered)
@@ -185,12 +198,12 @@ pub fn documents(input: &InputArgs) -> Documents {
 fn next_batch<T>(
     documents: &mut Documents,
     tag: &mut impl FnMut(&Documents) -> T,
-) -> Vec<(T, whosaid::error::Result<Document>)> {
+) -> Vec<(T, whosaid::error::Result<Record>)> {
     let mut batch = Vec::new();
     let mut bytes = 0;
-    while let Some(item) = documents.next() {
-        if let Ok(doc) = &item {
-            bytes += doc.text.len();
+    while let Some(item) = documents.next_record() {
+        if let Ok(record) = &item {
+            bytes += record.len();
         }
         batch.push((tag(documents), item));
         if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
