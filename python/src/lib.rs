@@ -111,7 +111,7 @@ fn extract<'py>(
     let doc = Document::new(doc_id.clone().unwrap_or_default(), text);
     let done = py.allow_threads(|| extract_one(&extractor, doc));
     let rows = PyList::empty(py);
-    append_rows(py, &rows, done?, doc_id.is_some())?;
+    append_rows(py, &Keys::new(py)?, &rows, done?, doc_id.is_some())?;
     Ok(rows)
 }
 
@@ -146,6 +146,7 @@ fn extract_many<'py>(
     let mut texts = texts.try_iter()?;
     let mut ids = ids.map(|ids| ids.try_iter()).transpose()?;
     let rows = PyList::empty(py);
+    let keys = Keys::new(py)?;
     let mut read = 0;
     let mut batch = next_batch(&mut texts, ids.as_mut(), &mut read)?;
     let mut extracted: Option<Vec<Extracted>> = None;
@@ -168,7 +169,7 @@ fn extract_many<'py>(
             if let Some(done) = extracted.take() {
                 result = done
                     .into_iter()
-                    .try_for_each(|item| append_rows(py, &rows, item?, true));
+                    .try_for_each(|item| append_rows(py, &keys, &rows, item?, true));
             }
             let next = result.and_then(|()| next_batch(&mut texts, ids.as_mut(), &mut read));
             // Joined whatever happened above, so that no thread outlives an error.
@@ -315,11 +316,53 @@ fn char_offsets(text: &str, attributions: &[Attribution]) -> Vec<[Option<usize>;
         .collect()
 }
 
+/// The keys of a row as Python strings, made once per call rather than once per row, with
+/// where each CSV column is among the library's fields.
+struct Keys<'py> {
+    doc: Bound<'py, PyString>,
+    /// The CSV columns after `doc`, each with the index of its field in [`row_fields`].
+    columns: Vec<(Bound<'py, PyString>, usize)>,
+    chars: Vec<Bound<'py, PyString>>,
+}
+
+impl<'py> Keys<'py> {
+    fn new(py: Python<'py>) -> PyResult<Self> {
+        // The field keys are the library's and fixed; any row gives them.
+        let doc = Document::new("", "x");
+        let a = Attribution {
+            quote: whosaid::Span::new(0, 1),
+            kind: whosaid::QuoteKind::Direct,
+            speaker: Default::default(),
+            cue: None,
+            attribution: 1,
+            rule: "",
+        };
+        let fields = row_fields(&doc, &a).map_err(|err| WhosaidError::new_err(err.to_string()))?;
+        let columns = CSV_HEADER[1..]
+            .iter()
+            .map(|column| {
+                // The quotation is `text` in the JSONL row and `quote` in the CSV header.
+                let key = if *column == "quote" { "text" } else { column };
+                let at = fields.iter().position(|(k, _)| *k == key).ok_or_else(|| {
+                    WhosaidError::new_err(format!("no field for column {column}"))
+                })?;
+                Ok((PyString::intern(py, column), at))
+            })
+            .collect::<PyResult<_>>()?;
+        Ok(Keys {
+            doc: PyString::intern(py, CSV_HEADER[0]),
+            columns,
+            chars: CHAR_KEYS.iter().map(|k| PyString::intern(py, k)).collect(),
+        })
+    }
+}
+
 /// Appends the dicts of one extracted document to `rows`, keys in CSV column order;
 /// `doc` is `None` when the document was given no id.
-fn append_rows(
-    py: Python<'_>,
-    rows: &Bound<'_, PyList>,
+fn append_rows<'py>(
+    py: Python<'py>,
+    keys: &Keys<'py>,
+    rows: &Bound<'py, PyList>,
     (doc, attributions, chars): (Document, Vec<Attribution>, Vec<[Option<usize>; 4]>),
     has_id: bool,
 ) -> PyResult<()> {
@@ -327,23 +370,15 @@ fn append_rows(
     for (a, chars) in attributions.iter().zip(&chars) {
         let fields = row_fields(&doc, a).map_err(|err| WhosaidError::new_err(err.to_string()))?;
         let row = PyDict::new(py);
-        row.set_item(pyo3::intern!(py, "doc"), &id)?;
-        // CSV_HEADER after `doc`, each found among the fields under its JSONL key.
-        for column in &CSV_HEADER[1..] {
-            let key = if *column == "quote" { "text" } else { column };
-            let Some((_, cell)) = fields.iter().find(|(k, _)| *k == key) else {
-                return Err(WhosaidError::new_err(format!(
-                    "no field for column {column}"
-                )));
-            };
-            let name = PyString::intern(py, column);
-            match *cell {
+        row.set_item(&keys.doc, &id)?;
+        for (name, at) in &keys.columns {
+            match fields[*at].1 {
                 Cell::Text(text) => row.set_item(name, text)?,
                 Cell::Number(n) => row.set_item(name, n)?,
             }
         }
-        for (key, n) in CHAR_KEYS.iter().zip(chars) {
-            row.set_item(PyString::intern(py, key), n)?;
+        for (name, n) in keys.chars.iter().zip(chars) {
+            row.set_item(name, n)?;
         }
         rows.append(row)?;
     }
