@@ -105,17 +105,18 @@ def extract_with_pipe(
     one line per document. ``checkCode`` fails the task if the binary does."""
     _check_columns(df, text, id)
     command = " ".join(shlex.quote(part) for part in pipe_command(binary, text, id))
+    names = NAMES
+
+    # Nested so that it is pickled with the job, not imported by name on the executors.
+    def rows_of_line(line: str) -> Iterator[tuple]:
+        """The rows of one output line of ``whosaid extract --format jsonl``, in CSV order."""
+        record = json.loads(line)
+        for quote in record["quotes"]:
+            cells = dict(quote, doc=record["id"], quote=quote["text"])
+            yield tuple(cells[name] for name in names)
+
     lines = df.select(id, text).toJSON().pipe(command, checkCode=True)
-    rows = lines.flatMap(_rows_of_line)
-    return df.sparkSession.createDataFrame(rows, schema=SCHEMA)
-
-
-def _rows_of_line(line: str) -> Iterator[tuple]:
-    """The rows of one output line of ``whosaid extract --format jsonl``, in CSV order."""
-    record = json.loads(line)
-    for quote in record["quotes"]:
-        cells = dict(quote, doc=record["id"], quote=quote["text"])
-        yield tuple(cells[name] for name in NAMES)
+    return df.sparkSession.createDataFrame(lines.flatMap(rows_of_line), schema=SCHEMA)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -130,6 +131,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--master", help="Spark master, e.g. local[2] (spark-submit's otherwise)")
     args = parser.parse_args(argv)
 
+    # A session already running (a notebook's, a test's) is used and left running.
+    running = SparkSession.getActiveSession()
     builder = SparkSession.builder.appName("whosaid")
     if args.master:
         builder = builder.master(args.master)
@@ -144,7 +147,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             rows = extract_with_pipe(df, binary=args.binary, text=args.text, id=args.id)
         rows.write.mode("overwrite").parquet(args.output)
     finally:
-        spark.stop()
+        if running is None:
+            spark.stop()
     return 0
 
 
