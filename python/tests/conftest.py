@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _binary() -> Path:
     if os.environ.get("WHOSAID_BIN"):
-        return Path(os.environ["WHOSAID_BIN"])
+        return Path(os.environ["WHOSAID_BIN"]).resolve()
     for profile in ("release", "debug"):
         path = ROOT / "target" / profile / "whosaid"
         if path.exists():
