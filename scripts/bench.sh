@@ -7,7 +7,11 @@
 #    built from its own template sentences, into a temporary directory, for each profile in
 #    WHOSAID_BENCH_PROFILES (default "news dense"): `news` has the density of quotations,
 #    paragraphs and document length of real news (PolNeAR), `dense` three times its
-#    attributions per KB, a stress test of the per-row work.
+#    attributions per KB, a stress test of the per-row work. The `polnear` profile (not in
+#    the default list) is PolNeAR's train split, read at run time from
+#    ../shared/corpus/polnear/train.jsonl (WHOSAID_POLNEAR overrides) and repeated to
+#    WHOSAID_BENCH_MB: real articles whose lines carry annotations and metadata besides
+#    `id` and `text`, the case where decoding JSON on the reading thread held -j 2 back.
 # 2. `cargo build --release` (CARGO_TARGET_DIR is honoured).
 # 3. `whosaid extract --format csv -o FILE` runs with -j 1 and -j 2 (WHOSAID_BENCH_JOBS
 #    overrides the list), each pinned to as many cores (taskset, where there is one); each
@@ -61,11 +65,33 @@ print(f"   -j {j}: {secs:7.2f} s  {int(file_bytes) / 1e6 / secs:7.2f} MB/s JSONL
 EOF
 }
 
+# repeat_jsonl SOURCE OUT: SOURCE repeated until OUT holds about $mb MB; prints its stats
+# as gen_corpus.py does (docs=N text_bytes=N file_bytes=N).
+repeat_jsonl() {
+    python3 - "$1" "$2" "$mb" <<'EOF'
+import json, sys
+source, out, mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+data = open(source, "rb").read()
+lines = [line for line in data.splitlines() if line.strip()]
+text = sum(len(json.loads(line)["text"].encode()) for line in lines)
+times = max(1, round(mb * 1e6 / len(data)))
+with open(out, "wb") as f:
+    for _ in range(times):
+        f.write(data)
+print(f"docs={len(lines) * times} text_bytes={text * times} file_bytes={len(data) * times}")
+EOF
+}
+
 bench_profile() {
     local profile=$1
     corpus="$tmp/corpus-$profile.jsonl"
-    echo "== generating ${mb} MB of synthetic JSONL, profile $profile, in $tmp"
-    stats=$(python3 scripts/gen_corpus.py --mb "$mb" --profile "$profile" -o "$corpus")
+    if [[ $profile == polnear ]]; then
+        echo "== repeating PolNeAR train to ${mb} MB of JSONL, in $tmp"
+        stats=$(repeat_jsonl "${WHOSAID_POLNEAR:-../shared/corpus/polnear/train.jsonl}" "$corpus")
+    else
+        echo "== generating ${mb} MB of synthetic JSONL, profile $profile, in $tmp"
+        stats=$(python3 scripts/gen_corpus.py --mb "$mb" --profile "$profile" -o "$corpus")
+    fi
     echo "   $stats"
     docs=$(sed -n 's/.*docs=\([0-9]*\).*/\1/p' <<<"$stats")
     text_bytes=$(sed -n 's/.*text_bytes=\([0-9]*\).*/\1/p' <<<"$stats")
