@@ -32,6 +32,9 @@ if [[ ! -x $venv/bin/python ]]; then
     echo "== virtual environment in $venv"
     "$python" -m venv "$venv"
 fi
+# As if activated: maturin's build backend runs the `maturin` it finds on PATH.
+venv=$(cd "$venv" && pwd)
+export PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv"
 echo "== maturin, pytest, pandas, pyarrow, pyspark"
 # pandas < 3: pyspark 4 warns that it does not support pandas 3 yet.
 "$venv/bin/pip" install -q --disable-pip-version-check maturin pytest "pandas<3" pyarrow pyspark
