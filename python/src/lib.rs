@@ -160,7 +160,7 @@ fn extract_many<'py>(
                 scope.spawn(move || {
                     pool.install(|| {
                         work.into_par_iter()
-                            .map(|doc| extract_one(extractor, doc))
+                            .map(|(id, text)| extract_one(extractor, Document::new(id, text)))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -192,13 +192,13 @@ fn extract_many<'py>(
     Ok(rows)
 }
 
-/// The next documents to extract together, copied out of Python; `read` counts the texts
-/// taken so far.
+/// The next ids and texts to extract together, copied out of Python; `read` counts the
+/// texts taken so far.
 fn next_batch(
     texts: &mut Bound<'_, pyo3::types::PyIterator>,
     mut ids: Option<&mut Bound<'_, pyo3::types::PyIterator>>,
     read: &mut usize,
-) -> PyResult<Vec<Document>> {
+) -> PyResult<Vec<(String, String)>> {
     let mut batch = Vec::new();
     let mut bytes = 0;
     while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
@@ -219,7 +219,8 @@ fn next_batch(
             },
         };
         bytes += text.len();
-        batch.push(Document::new(id, text));
+        // A Document is made on the workers: finding its body scans the text.
+        batch.push((id, text));
         *read += 1;
     }
     Ok(batch)
