@@ -336,7 +336,7 @@ impl<'py> Keys<'py> {
             speaker: Default::default(),
             cue: None,
             attribution: 1,
-            rule: "",
+            rule: whosaid::Rule::QuoteSpeakerVerb,
         };
         let fields = row_fields(&doc, &a).map_err(|err| WhosaidError::new_err(err.to_string()))?;
         let columns = CSV_HEADER[1..]
