@@ -115,7 +115,9 @@ def extract_with_pipe(
             cells = dict(quote, doc=record["id"], quote=quote["text"])
             yield tuple(cells[name] for name in names)
 
-    lines = df.select(id, text).toJSON().pipe(command, checkCode=True)
+    # One JSON object per line, null fields kept (the binary names a missing id or text).
+    records = df.select(id, text).rdd.map(lambda r: json.dumps({id: r[0], text: r[1]}))
+    lines = records.pipe(command, checkCode=True)
     return df.sparkSession.createDataFrame(lines.flatMap(rows_of_line), schema=SCHEMA)
 
 
