@@ -93,7 +93,15 @@ impl EntityTable {
 /// A document after extraction: its attributions and their character offsets, or an error.
 type Extracted = PyResult<(Document, Vec<Attribution>, Vec<[Option<usize>; 4]>)>;
 
-/// The rows of one document.
+/// The rows of one document, in text order: one dict per quotation (or per piece of one
+/// split by its cue), with the keys of `whosaid.COLUMNS`.
+///
+/// `start`/`end` are byte offsets into the UTF-8 text, as the command line writes them;
+/// `start_char`/`end_char` index the `str`. `doc` is `id` (an int is written in decimal),
+/// or None without one. The GIL is released while the text is read.
+///
+/// Raises TypeError when `text` is not a str (decode bytes first) or `id` is neither str
+/// nor int, ValueError for a str with no UTF-8 form (a lone surrogate).
 #[pyfunction]
 #[pyo3(signature = (text, *, id=None, entities=None))]
 fn extract<'py>(
@@ -115,7 +123,13 @@ fn extract<'py>(
     Ok(rows)
 }
 
-/// The rows of many documents, extracted in parallel, in input order.
+/// The rows of many documents, documents in input order and rows in text order: the rows
+/// `whosaid extract` writes for the same documents, in the same order, for any `jobs`.
+///
+/// Documents are extracted on `jobs` threads (default: one per core) with the GIL
+/// released, taken from `texts` (any iterable of str) in bounded batches. `ids` must have
+/// one str or int per text (ValueError otherwise); without it, `doc` is each text's
+/// position as a string ("0", "1", ...).
 #[pyfunction]
 #[pyo3(signature = (texts, *, ids=None, jobs=None, entities=None))]
 fn extract_many<'py>(
