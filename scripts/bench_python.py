@@ -93,6 +93,8 @@ def spark_bench(args, corpus, text_mb, cli, tmp):
     import whosaid_spark
     from pyspark.sql import SparkSession
 
+    # The workers' Python is this one, with whosaid and pyarrow installed.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
     spark = (
         SparkSession.builder.master(f"local[{args.jobs}]")
         .config("spark.ui.enabled", "false")

@@ -26,15 +26,18 @@ COLUMNS = whosaid_spark.NAMES
 
 @pytest.fixture(scope="module")
 def spark():
+    import os
+
     from pyspark.sql import SparkSession
 
+    # The executors' Python is the one running the tests, with whosaid installed.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
     session = (
         SparkSession.builder.master("local[2]")
         .appName("whosaid-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.driver.memory", "1g")
-        # The executors' Python is the one running the tests, with whosaid installed.
         .config("spark.pyspark.python", sys.executable)
         .config("spark.pyspark.driver.python", sys.executable)
         .getOrCreate()
