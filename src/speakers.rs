@@ -636,26 +636,31 @@ fn same_role(a: &str, b: &str) -> bool {
 /// A title for comparison: its words before any apposition, determiners dropped.
 fn title_key(title: &str) -> String {
     let before_apposition = title.split(',').next().unwrap_or("");
-    let words: Vec<String> = before_apposition
+    let mut key = String::with_capacity(before_apposition.len() + 8);
+    for word in before_apposition
         .split_whitespace()
         .filter(|w| !is_determiner(w))
-        .map(expand_title)
-        .collect();
-    words.join(" ")
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_expanded_title(&mut key, word);
+    }
+    key
 }
 
-/// A title word written in full, capitalised as written: `Gov.` is `Governor`.
-fn expand_title(word: &str) -> String {
+/// Pushes a title word written in full, capitalised as written: `Gov.` as `Governor`.
+fn push_expanded_title(key: &mut String, word: &str) {
     match lexicon().title_expansion(word) {
         Some(full) if word.starts_with(char::is_uppercase) => {
             let mut chars = full.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+            if let Some(first) = chars.next() {
+                key.extend(first.to_uppercase());
+                key.push_str(chars.as_str());
+            }
         }
-        Some(full) => full.to_string(),
-        None => word.to_string(),
+        Some(full) => key.push_str(full),
+        None => key.push_str(word),
     }
 }
 
