@@ -63,6 +63,32 @@ pub struct Extract {
 /// order of the fields is the order of the lines in `--help`.
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// Entity table (CSV: id,name,kind,aliases,title,affiliation) to resolve speakers with
+    #[arg(long, value_name = "FILE.csv", help_heading = "Input")]
+    pub entities: Option<PathBuf>,
+
+    /// An input that cannot be read (a missing file, a bad JSONL line): `skip` reports it
+    /// and goes on, exiting 0; `fail` stops there, exiting 1. Without it, each one is
+    /// reported and skipped and the exit status is 1
+    #[arg(long, value_enum, value_name = "WHAT", help_heading = "Input")]
+    pub on_error: Option<OnError>,
+
+    /// Worker threads [default: one per core]
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<NonZeroUsize>,
+
+    /// Do not report inputs that fail (the exit status still does)
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Which inputs to read and how to find documents in them: shared by every command that
+/// reads a corpus (`extract`, `entities`, `text`).
+#[derive(Debug, clap::Args)]
+pub struct ReadArgs {
     /// Files or directories to read; `-` or none reads stdin. Directories are walked for
     /// .txt, .md, .markdown, .html, .htm and .jsonl files (each also as .gz)
     #[arg(value_name = "INPUT", help_heading = "Input")]
@@ -96,24 +122,6 @@ pub struct InputArgs {
         help_heading = "Input"
     )]
     pub input_format: InputFormat,
-
-    /// Entity table (CSV: id,name,kind,aliases,title,affiliation) to resolve speakers with
-    #[arg(long, value_name = "FILE.csv", help_heading = "Input")]
-    pub entities: Option<PathBuf>,
-
-    /// An input that cannot be read (a missing file, a bad JSONL line): `skip` reports it
-    /// and goes on, exiting 0; `fail` stops there, exiting 1. Without it, each one is
-    /// reported and skipped and the exit status is 1
-    #[arg(long, value_enum, value_name = "WHAT", help_heading = "Input")]
-    pub on_error: Option<OnError>,
-
-    /// Worker threads [default: one per core]
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<NonZeroUsize>,
-
-    /// Do not report inputs that fail (the exit status still does)
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 /// What `--on-error` does with an input that cannot be read.
@@ -271,31 +279,8 @@ mod tests {
 /// `whosaid text`.
 #[derive(Debug, clap::Args)]
 pub struct TextArgs {
-    /// Files or directories to read; `-` or none reads stdin
-    #[arg(value_name = "INPUT", help_heading = "Input")]
-    pub inputs: Vec<PathBuf>,
-
-    /// How to read the inputs (see `whosaid extract --help`)
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto, help_heading = "Input")]
-    pub input_format: InputFormat,
-
-    /// JSONL field holding a document's id
-    #[arg(
-        long,
-        value_name = "NAME",
-        default_value = "id",
-        help_heading = "Input"
-    )]
-    pub id_field: String,
-
-    /// JSONL field holding a document's text
-    #[arg(
-        long,
-        value_name = "NAME",
-        default_value = "text",
-        help_heading = "Input"
-    )]
-    pub text_field: String,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// Do not report inputs that fail or warnings (the exit status still tells)
     #[arg(short, long)]

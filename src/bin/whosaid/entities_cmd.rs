@@ -13,7 +13,7 @@ pub fn run(args: EntitiesArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::new(&args.input)?;
     let target = Target::for_arg(args.output.as_deref())?;
     let mut sink = CensusSink::new(BufWriter::new(writer(target.as_ref())));
-    let mut documents = pipeline::documents(&args.input);
+    let mut documents = pipeline::documents(&args.input.read);
     let all_read = pipeline.run(
         &mut documents,
         |_| (),

@@ -27,8 +27,8 @@ pub fn run(args: Extract) -> Result<bool> {
         .map_or("stdout".into(), |t| t.path.display().to_string());
     let write_error = || format!("cannot write {destination}");
 
-    let progress = progress::Progress::new(&args.input.inputs, args.input.quiet);
-    let mut documents = pipeline::documents(&args.input);
+    let progress = progress::Progress::new(&args.input.read.inputs, args.input.quiet);
+    let mut documents = pipeline::documents(&args.input.read);
     let rendering = match args.format {
         Format::Csv => Some(Rendering::Csv { raw: args.raw_csv }),
         Format::Jsonl => Some(Rendering::Jsonl),

@@ -10,13 +10,13 @@
 //!
 //! ```text
 //! let pipeline = Pipeline::new(&args.input)?;
-//! let mut documents = documents(&args.input);
+//! let mut documents = documents(&args.input.read);
 //! let all_read = pipeline.run(&mut documents, |_| (), |_, _| {}, |(), doc, attributions| {
 //!     Ok(sink.write(&doc, &attributions)?)
 //! })?;
 //! ```
 
-use crate::args::{InputArgs, OnError};
+use crate::args::{InputArgs, OnError, ReadArgs};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -180,16 +180,16 @@ impl Pipeline {
 
 /// The documents of the inputs (stdin when there are none), read with the JSONL fields
 /// given.
-pub fn documents(input: &InputArgs) -> Documents {
-    let inputs = if input.inputs.is_empty() {
+pub fn documents(read: &ReadArgs) -> Documents {
+    let inputs = if read.inputs.is_empty() {
         vec![Input::Stdin]
     } else {
-        input.inputs.iter().cloned().map(Input::from_arg).collect()
+        read.inputs.iter().cloned().map(Input::from_arg).collect()
     };
     Reader::new()
-        .id_field(&input.id_field)
-        .text_field(&input.text_field)
-        .input_format(input.input_format.into())
+        .id_field(&read.id_field)
+        .text_field(&read.text_field)
+        .input_format(read.input_format.into())
         .documents(inputs)
 }
 

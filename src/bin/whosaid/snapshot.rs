@@ -34,7 +34,7 @@ use whosaid::Document;
 /// Runs `whosaid extract --snapshot DIR`; `Ok(false)` when some input failed but the rest
 /// was written.
 pub fn extract(dir: &Path, args: &Extract, pipeline: &Pipeline) -> Result<bool> {
-    let inputs = &args.input.inputs;
+    let inputs = &args.input.read.inputs;
     if args.output.is_some() {
         anyhow::bail!("--snapshot writes its files under DIR: it cannot be combined with -o");
     }
@@ -49,7 +49,7 @@ pub fn extract(dir: &Path, args: &Extract, pipeline: &Pipeline) -> Result<bool> 
     // Ids written for the JSONL file being read: a repeated one would overwrite its file.
     let mut jsonl_ids: (PathBuf, HashSet<PathBuf>) = Default::default();
     let mut ids_unique = true;
-    let mut documents = pipeline::documents(&args.input);
+    let mut documents = pipeline::documents(&args.input.read);
     let all_read = pipeline.run(
         &mut documents,
         |documents| documents.path().to_path_buf(),

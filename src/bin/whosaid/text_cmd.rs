@@ -3,24 +3,15 @@
 //! paragraph cut in two) before asking why no quotation came out of it.
 
 use crate::args::TextArgs;
+use crate::pipeline::documents;
 use crate::report::{report, warn};
 use anyhow::{Context, Result};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
-use whosaid::input::{Input, Reader};
 
 /// Prints `==> id <==`, then each paragraph of the document's body followed by a blank line.
 pub fn run(args: TextArgs) -> Result<ExitCode> {
-    let inputs: Vec<Input> = if args.inputs.is_empty() {
-        vec![Input::Stdin]
-    } else {
-        args.inputs.iter().cloned().map(Input::from_arg).collect()
-    };
-    let documents = Reader::new()
-        .id_field(&args.id_field)
-        .text_field(&args.text_field)
-        .input_format(args.input_format.into())
-        .documents(inputs);
+    let documents = documents(&args.read);
     let mut out = BufWriter::new(io::stdout().lock());
     let mut all_read = true;
     for item in documents {
