@@ -63,7 +63,7 @@ mod table;
 mod verbs;
 mod words;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 pub use marks::QuoteMark;
@@ -94,12 +94,12 @@ pub struct Lexicon {
     addressee_verbs: WordSet,
     addressee_only_verbs: WordSet,
     document_verbs: WordSet,
-    particles: HashSet<(&'static str, &'static str)>,
+    particles: FxHashSet<(&'static str, &'static str)>,
     honorifics: Filtered<WordMap<Gender>>,
     first_names: Filtered<WordMap<Gender>>,
-    places: HashSet<&'static str>,
-    title_abbreviations: HashMap<&'static str, &'static str>,
-    boilerplate: HashSet<&'static str>,
+    places: FxHashSet<&'static str>,
+    title_abbreviations: FxHashMap<&'static str, &'static str>,
+    boilerplate: FxHashSet<&'static str>,
     lists: WordLists,
 }
 

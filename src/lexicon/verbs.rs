@@ -8,7 +8,7 @@
 //! `addressee-only` ("X, 82, told The Post") and `+particle` ("pointed out"). They are kept
 //! as sets of lemmas beside the form table, since a rule holds the lemma of its cue.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -63,7 +63,7 @@ pub(super) struct VerbFlags {
     pub(super) addressee: WordSet,
     pub(super) addressee_only: WordSet,
     pub(super) document: WordSet,
-    pub(super) particles: HashSet<(&'static str, &'static str)>,
+    pub(super) particles: FxHashSet<(&'static str, &'static str)>,
 }
 
 pub(super) fn load_verbs(

@@ -15,7 +15,7 @@
 //! assert!(words.sentence_openers.contains_capitalised("Still"));
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use nom::branch::alt;
 use nom::character::complete::char;
@@ -247,8 +247,8 @@ pub(super) fn load_abbreviations(file: GrammarFile) -> Result<WordSet, GrammarEr
     Ok(set)
 }
 
-pub(super) fn load_phrases(file: GrammarFile) -> Result<HashSet<&'static str>, GrammarError> {
-    let mut set = HashSet::new();
+pub(super) fn load_phrases(file: GrammarFile) -> Result<FxHashSet<&'static str>, GrammarError> {
+    let mut set = FxHashSet::default();
     for (line, phrase) in file.parse(phrase_line)? {
         if phrase.to_lowercase() != phrase {
             return Err(file.error(line, format!("{phrase:?} must be lowercase")));
@@ -263,8 +263,8 @@ pub(super) fn load_phrases(file: GrammarFile) -> Result<HashSet<&'static str>, G
 /// Pairs `short<TAB>long` of lowercase words, as `title-abbreviations.txt` holds them.
 pub(super) fn load_expansions(
     file: GrammarFile,
-) -> Result<HashMap<&'static str, &'static str>, GrammarError> {
-    let mut map = HashMap::new();
+) -> Result<FxHashMap<&'static str, &'static str>, GrammarError> {
+    let mut map = FxHashMap::default();
     for (line, (short, long)) in file.parse(expansion_line)? {
         if short.to_lowercase() != short || long.to_lowercase() != long {
             return Err(file.error(line, format!("{short:?} and {long:?} must be lowercase")));
