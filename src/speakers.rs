@@ -319,6 +319,7 @@ fn resolve_mentions(
         .map(|w| &w.parsed)
         .collect();
     let table = build_table(&names, &single);
+    let roles = roles_of(&table);
     let people = names.person_mentions(&table);
     // Built on first need: a story whose every speaker is named never pays for it.
     let mut salient: Option<People> = None;
@@ -367,8 +368,8 @@ fn resolve_mentions(
         }
         let w = &wordings[k];
         let entry = match &w.parts {
-            Some(spans) => resolve_coordinated(text, &m, spans, &table, &names),
-            None => resolve_parsed(&w.parsed, &table),
+            Some(spans) => resolve_coordinated(text, &m, spans, &table, &roles, &names),
+            None => resolve_parsed(&w.parsed, &table, &roles),
         };
         let mut speaker = speaker_of(Some(m.span), entry);
         if let Some(full) = names.expansion(&speaker.name) {
@@ -544,9 +545,9 @@ fn lookup_surname<'t>(table: &'t Table, surname: &str) -> Option<&'t Entry> {
     })
 }
 
-fn resolve_parsed(p: &Parsed, table: &Table) -> Option<Entry> {
+fn resolve_parsed(p: &Parsed, table: &Table, roles: &Roles) -> Option<Entry> {
     if p.name.is_empty() {
-        return resolve_description(p, table);
+        return resolve_description(p, table, roles);
     }
     if let Some(e) = table.get(&p.name) {
         return Some(e.clone());
@@ -569,6 +570,7 @@ fn resolve_coordinated(
     m: &SpeakerMention,
     spans: &[Span],
     table: &Table,
+    roles: &Roles,
     index: &NameIndex,
 ) -> Option<Entry> {
     let names: Vec<String> = spans
@@ -579,7 +581,7 @@ fn resolve_coordinated(
                 apposition: None,
                 ..*m
             };
-            let name = resolve_parsed(&parse(text, &part), table)?.name;
+            let name = resolve_parsed(&parse(text, &part), table, roles)?.name;
             // A surname the table lacks may still be written in full elsewhere.
             Some(if name.contains(' ') {
                 name
@@ -601,18 +603,27 @@ fn resolve_coordinated(
 
 /// `the governor` is the person the story titles `Governor`; `A White House spokeswoman`
 /// the one titled `White House spokeswoman`.
-fn resolve_description(p: &Parsed, table: &Table) -> Option<Entry> {
+fn resolve_description(p: &Parsed, table: &Table, roles: &Roles) -> Option<Entry> {
     let key = title_key(&p.title);
     if key.is_empty() {
         return None;
     }
-    let found = table.values().find(|e| {
-        // The cheap tests first: most entries are untitled, or no person.
-        e.kind == SpeakerKind::Person
-            && !e.title.is_empty()
-            && same_role(&title_key(&e.title), &key)
-    });
-    found.cloned()
+    let k = roles.iter().find(|(title, _)| same_role(title, &key))?.1;
+    table.get_index(k).map(|(_, e)| e.clone())
+}
+
+/// The title keys of the titled people of a table, with their indices: computed once a
+/// document, compared for every description.
+type Roles = Vec<(String, usize)>;
+
+fn roles_of(table: &Table) -> Roles {
+    table
+        .values()
+        .enumerate()
+        .filter(|(_, e)| e.kind == SpeakerKind::Person && !e.title.is_empty())
+        .map(|(k, e)| (title_key(&e.title), k))
+        .filter(|(key, _)| !key.is_empty())
+        .collect()
 }
 
 /// Do two titles name the same role? One may add an affiliation, a proper name
