@@ -1,16 +1,22 @@
 //! Speaker mentions become names: one person reads as one name through a whole story.
 //!
-//! A document builds its own table of who speaks, in order of first mention:
+//! First, who goes on speaking is settled ([`continuity`]): the rows come from attribution
+//! in reading order, with facts (a mention, or "goes on from whoever spoke last"), and leave
+//! here in text order with a speaker each. Then a document builds its own table of who
+//! speaks, in order of first mention:
 //!
 //! - a name mention loses its titles to `speaker_title` (`Illinois Governor JB Pritzker` is
 //!   `JB Pritzker`, titled `Illinois Governor`);
 //! - a surname alone (`Pritzker`) resolves to the full name that ends with it, in the table
 //!   or written anywhere in the story (`Donald Trump` in a quotation makes `Trump` whole);
+//! - a short form the story defines (`the Competition and Markets Authority (CMA)`) is the
+//!   full name; a place, people or party (`grammar/places.txt`) speaks as a body;
 //! - a description (`the governor`, `A White House spokeswoman`) resolves to the person the
-//!   story gives that title, before or after; unresolved, it is an anonymous source or an
-//!   organisation by its head noun;
-//! - a pronoun resolves to the nearest preceding person (`he`, `she`) or organisation
-//!   (`it`), or the nearest preceding group of sources (`they`).
+//!   story gives that title, before or after, or to whom it stands for ([`anaphor`]: `the
+//!   minister`, `the 29-year-old`, `the committee`); unresolved, it is an anonymous source
+//!   or an organisation by its head noun;
+//! - `he` and `she` resolve to the most salient fitting person ([`pronouns`]); `they` to the
+//!   nearest preceding group of sources or organisation; `it` stays unresolved.
 
 mod anaphor;
 mod continuity;
