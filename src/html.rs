@@ -13,7 +13,7 @@
 //!    class and id hints, schema.org `articleBody`) picks the element that holds the story,
 //!    with its siblings that belong to it; cards, rails and link labels inside are left out;
 //! 4. [`text`]: the chosen paragraphs as a reader sees them, one per line: white space
-//!    collapsed, every character reference of HTML5 decoded ([`reference`]), with a
+//!    collapsed, every character reference of HTML5 decoded ([`reference`](mod@reference)), with a
 //!    [`SourceMap`] from each byte of that text back to the page.
 //!
 //! Extraction runs on the text; output maps every span through the map, so `start`/`end`
