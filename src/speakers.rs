@@ -1,6 +1,6 @@
 //! Speaker mentions become names: one person reads as one name through a whole story.
 //!
-//! First, who goes on speaking is settled ([`continuity`]): the rows come from attribution
+//! First, who goes on speaking is settled (`continuity.rs`): the rows come from attribution
 //! in reading order, with facts (a mention, or "goes on from whoever spoke last"), and leave
 //! here in text order with a speaker each. Then a document builds its own table of who
 //! speaks, in order of first mention:
@@ -12,10 +12,10 @@
 //! - a short form the story defines (`the Competition and Markets Authority (CMA)`) is the
 //!   full name; a place, people or party (`grammar/places.txt`) speaks as a body;
 //! - a description (`the governor`, `A White House spokeswoman`) resolves to the person the
-//!   story gives that title, before or after, or to whom it stands for ([`anaphor`]: `the
+//!   story gives that title, before or after, or to whom it stands for (`anaphor.rs`: `the
 //!   minister`, `the 29-year-old`, `the committee`); unresolved, it is an anonymous source
 //!   or an organisation by its head noun;
-//! - `he` and `she` resolve to the most salient fitting person ([`pronouns`]); `they` to the
+//! - `he` and `she` resolve to the most salient fitting person (`pronouns.rs`); `they` to the
 //!   nearest preceding group of sources or organisation; `it` stays unresolved.
 
 mod anaphor;
@@ -293,7 +293,7 @@ fn slug(name: &str) -> String {
 }
 
 /// Settles who speaks every row of a document, found in reading order: continuity first
-/// (see [`continuity`]), then each mention resolved to a speaker. The rows come back in
+/// (see `continuity.rs`), then each mention resolved to a speaker. The rows come back in
 /// text order, each with its speaker.
 pub fn resolve(
     text: &str,
