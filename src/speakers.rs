@@ -326,7 +326,6 @@ fn resolve_mentions(
         .collect();
     let table = build_table(&names, &single);
     let roles = roles_of(&table);
-    let people = names.person_mentions(&table);
     // Built on first need: a story whose every speaker is named never pays for it.
     let mut salient: Option<People> = None;
     let people_of = |salient: &mut Option<People>| {
@@ -355,9 +354,9 @@ fn resolve_mentions(
         };
         let Some(k) = *wording else {
             people_of(&mut salient);
-            let entry = salient.as_mut().and_then(|salient| {
-                resolve_pronoun(text, &m, &table, &people, salient, &names, &out)
-            });
+            let entry = salient
+                .as_mut()
+                .and_then(|salient| resolve_pronoun(text, &m, &table, salient, &names, &out));
             let mut speaker = speaker_of(Some(m.span), entry);
             if let Some(table) = entities {
                 canonical(text, &mut speaker, m.kind, table);
@@ -686,7 +685,6 @@ fn resolve_pronoun(
     text: &str,
     m: &SpeakerMention,
     table: &Table,
-    people: &[(usize, usize)],
     salient: &mut People,
     names: &NameIndex,
     resolved: &[Speaker],
@@ -694,9 +692,7 @@ fn resolve_pronoun(
     let gender = lexicon().pronoun(&text[m.span.range()])?;
     let wanted: &[SpeakerKind] = match gender {
         Gender::Masculine | Gender::Feminine => {
-            return salient
-                .resolve(m.span.start, gender)
-                .or_else(|| nearest_person(m.span.start, gender, table, people, names));
+            return salient.resolve(m.span.start, gender, table, names);
         }
         // `it` is as often the order or the report as the organisation: left unresolved.
         Gender::Neuter => return None,
@@ -712,33 +708,6 @@ fn resolve_pronoun(
             kind: s.kind.unwrap_or(SpeakerKind::Person),
             title: s.title.clone(),
         })
-}
-
-/// The nearest person before `at` whom the story does not give the other gender; failing
-/// any speaker, the nearest full name in subject position (`Jane Doe took the stage`).
-fn nearest_person(
-    at: usize,
-    gender: Gender,
-    table: &Table,
-    people: &[(usize, usize)],
-    names: &NameIndex,
-) -> Option<Entry> {
-    let before = people.partition_point(|&(p, _)| p < at);
-    let fits = |name: &str| names.gender(name).is_none_or(|g| g == gender);
-    let speaker = people[..before]
-        .iter()
-        .rev()
-        .filter_map(|&(_, k)| table.get_index(k).map(|(_, e)| e))
-        .find(|e| fits(&e.name))
-        .cloned();
-    speaker.or_else(|| {
-        let name = names.subject_name_before(at)?;
-        fits(&name).then(|| Entry {
-            name,
-            kind: SpeakerKind::Person,
-            title: String::new(),
-        })
-    })
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ pub(super) struct People {
     genders: Vec<Option<Gender>>,
     /// The title word each person was introduced with (`governor`), lowercase.
     roles: Vec<Option<String>>,
+    /// Where the text names each speaker of the table: `(byte offset, table index)`, sorted.
+    speakers: Vec<(usize, usize)>,
 }
 
 impl People {
@@ -99,6 +101,7 @@ impl People {
             sentence_starts: sentence_starts(text),
             genders,
             roles,
+            speakers: names.person_mentions(table),
         }
     }
 
@@ -113,12 +116,39 @@ impl People {
             .map(|&(_, k)| self.persons[k].clone())
     }
 
-    /// The person `he` or `she` at byte `at` refers to, if a fitting one is near enough.
-    /// A resolved pronoun tells the person's gender from then on.
-    pub(super) fn resolve(&mut self, at: usize, gender: Gender) -> Option<Entry> {
-        let k = self.salient(at, Some(gender), SENTENCES_BACK)?;
-        self.genders[k] = Some(gender);
-        Some(self.persons[k].clone())
+    /// The person `he` or `she` at byte `at` refers to: the most salient fitting person near
+    /// enough, else the nearest speaker of `table` before it who fits, else the nearest
+    /// full name in subject position (`Jane Doe took the stage`). A pronoun resolved by
+    /// salience tells the person's gender from then on.
+    pub(super) fn resolve(
+        &mut self,
+        at: usize,
+        gender: Gender,
+        table: &Table,
+        names: &NameIndex,
+    ) -> Option<Entry> {
+        if let Some(k) = self.salient(at, Some(gender), SENTENCES_BACK) {
+            self.genders[k] = Some(gender);
+            return Some(self.persons[k].clone());
+        }
+        // Past the salience window, recency among those who spoke: a story quoting one
+        // person at length names them rarely.
+        let before = self.speakers.partition_point(|&(p, _)| p < at);
+        let fits = |name: &str| names.gender(name).is_none_or(|g| g == gender);
+        let speaker = self.speakers[..before]
+            .iter()
+            .rev()
+            .filter_map(|&(_, k)| table.get_index(k).map(|(_, e)| e))
+            .find(|e| fits(&e.name))
+            .cloned();
+        speaker.or_else(|| {
+            let name = names.subject_name_before(at)?;
+            fits(&name).then(|| Entry {
+                name,
+                kind: SpeakerKind::Person,
+                title: String::new(),
+            })
+        })
     }
 
     /// The person the sentence before `at`, or the one before it, is about: whom `the
