@@ -108,20 +108,28 @@ impl Extractor {
         let paras = document::paragraphs(text, doc.body.range());
         let quotes = quotes::quotes_in(text, &paras);
         let mut claims = attribute::Claims::new(text, &paras, &quotes);
+        // Where each sentence starts: speakers look back sentence by sentence for `he`.
+        let mut sentence_starts = Vec::with_capacity(paras.len() * 2);
         for (p, &para) in paras.iter().enumerate() {
             let Some(case) = claims.paragraph(p, para) else {
+                sentence_starts.push(para.start);
                 continue;
             };
             let toks = segment::tokenize(text, para.range(), &quotes);
             let sentences = segment::sentences(text, &toks);
             for (k, s) in sentences.iter().enumerate() {
                 let sentence = &toks[s.clone()];
+                sentence_starts.extend(sentence.first().map(|t| t.span.start));
                 let cues = cues::find_cues(text, sentence, case);
                 let next = sentences.get(k + 1).map(|n| &toks[n.clone()]);
                 claims.sentence(p, sentence, &cues, next);
             }
         }
-        let rows = speakers::resolve(text, &quotes, claims.finish(), self.entities.as_deref());
+        let read = speakers::Layout {
+            quotes: &quotes,
+            sentence_starts: &sentence_starts,
+        };
+        let rows = speakers::resolve(text, &read, claims.finish(), self.entities.as_deref());
         number_attributions(text, rows)
     }
 }

@@ -292,12 +292,20 @@ fn slug(name: &str) -> String {
     out
 }
 
+/// Where the document's quotations and sentences lie, as the pipeline found them: `he` and
+/// `she` look back sentence by sentence, past quoted words.
+pub struct Layout<'a> {
+    pub quotes: &'a [QuotedSpan],
+    /// The byte offset where each sentence starts, in order.
+    pub sentence_starts: &'a [usize],
+}
+
 /// Settles who speaks every row of a document, found in reading order: continuity first
 /// (see `continuity.rs`), then each mention resolved to a speaker. The rows come back in
 /// text order, each with its speaker.
 pub fn resolve(
     text: &str,
-    quotes: &[QuotedSpan],
+    layout: &Layout,
     mut rows: Vec<RawAttribution>,
     entities: Option<&EntityTable>,
 ) -> Vec<(RawAttribution, Speaker)> {
@@ -305,14 +313,14 @@ pub fn resolve(
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&i| (rows[i].quote.start, rows[i].quote.end));
     let said: Vec<Said> = order.iter().map(|&i| said[i]).collect();
-    let speakers = resolve_mentions(text, quotes, &said, entities);
+    let speakers = resolve_mentions(text, layout, &said, entities);
     order.into_iter().map(|i| rows[i]).zip(speakers).collect()
 }
 
 /// Resolves every mention, in text order, to a speaker.
 fn resolve_mentions(
     text: &str,
-    quotes: &[QuotedSpan],
+    layout: &Layout,
     said: &[Said],
     entities: Option<&EntityTable>,
 ) -> Vec<Speaker> {
@@ -330,7 +338,7 @@ fn resolve_mentions(
     let mut salient: Option<People> = None;
     let people_of = |salient: &mut Option<People>| {
         if salient.is_none() {
-            *salient = Some(People::new(text, &table, &names, quotes));
+            *salient = Some(People::new(&table, &names, layout));
         }
     };
     // The speaker a wording resolves to, unless where it stands decides (a pronoun, an

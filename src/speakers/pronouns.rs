@@ -18,10 +18,9 @@
 //! pronouns is read in linear time.
 
 use super::names::NameIndex;
-use super::{Entry, Table};
+use super::{Entry, Layout, Table};
 use crate::attribution::SpeakerKind;
 use crate::lexicon::{lexicon, Gender};
-use crate::quotes::QuotedSpan;
 use rustc_hash::FxHashMap;
 
 /// How many sentences before a pronoun's own are searched for the person it names.
@@ -47,8 +46,9 @@ pub(super) struct People {
 }
 
 impl People {
-    /// The people `table` and `names` know, mentioned outside `quotes`.
-    pub(super) fn new(text: &str, table: &Table, names: &NameIndex, quotes: &[QuotedSpan]) -> Self {
+    /// The people `table` and `names` know, mentioned outside the quotations of `layout`.
+    pub(super) fn new(table: &Table, names: &NameIndex, layout: &Layout) -> Self {
+        let quotes = layout.quotes;
         let mut persons: Vec<Entry> = Vec::new();
         let mut roles: Vec<Option<String>> = Vec::new();
         let mut by_surname: FxHashMap<&str, usize> = FxHashMap::default();
@@ -98,7 +98,7 @@ impl People {
         People {
             persons,
             mentions,
-            sentence_starts: sentence_starts(text),
+            sentence_starts: layout.sentence_starts.to_vec(),
             genders,
             roles,
             speakers: names.person_mentions(table),
@@ -184,52 +184,4 @@ impl People {
     fn sentence_of(&self, at: usize) -> usize {
         self.sentence_starts.partition_point(|&s| s <= at)
     }
-}
-
-/// Where sentences start: after a line break, or after `.`, `!` or `?` (and any closing
-/// marks) and a space, unless the word before the stop is an abbreviation (`Mr.`) or an
-/// initial (`J.`).
-fn sentence_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes).chain(memchr::memchr_iter(b'\n', bytes))
-    {
-        if bytes[i] == b'\n' {
-            starts.push(i + 1);
-            continue;
-        }
-        let mut j = i + 1;
-        // Closing marks after the stop: `.”`, `."`, `.’`, `.)`.
-        while let Some(mark) = ['"', '\'', ')', '”', '’']
-            .into_iter()
-            .find(|&m| text[j..].starts_with(m))
-        {
-            j += mark.len_utf8();
-        }
-        if j >= bytes.len() || bytes[j] != b' ' {
-            continue;
-        }
-        if bytes[i] == b'.' && abbreviation_before(text, i) {
-            continue;
-        }
-        starts.push(j + 1);
-    }
-    starts.sort_unstable();
-    starts
-}
-
-/// Is the word ending in the dot at `dot` an abbreviation or an initial? Only a short word
-/// can be one, so the look back is bounded.
-fn abbreviation_before(text: &str, dot: usize) -> bool {
-    let word_start = text[..dot]
-        .char_indices()
-        .rev()
-        .take(12)
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map(|(k, c)| k + c.len_utf8());
-    let Some(word_start) = word_start.or((dot < 12).then_some(0)) else {
-        return false;
-    };
-    let word = &text[word_start..=dot];
-    word.len() == 2 && word.as_bytes()[0].is_ascii_uppercase() || lexicon().is_abbreviation(word)
 }
